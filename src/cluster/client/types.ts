@@ -1,0 +1,87 @@
+import type { KubeList, KubeObject, ResourceInfo, ResourceType, WatchEvent } from '../api/types';
+
+/**
+ * How everything outside the API server reaches it — controllers, the
+ * scheduler, kubelets, kubectl, the shell and lessons — exactly as real
+ * components reach a real API server. Every method fails with an ApiError.
+ */
+export interface ClusterClient {
+  /** All served resources (`kubectl api-resources`). */
+  discovery(): ResourceInfo[];
+
+  /** The server's /version answer (`kubectl version`). */
+  version(): VersionInfo;
+
+  get(type: ResourceType, namespace: string | undefined, name: string): Promise<KubeObject>;
+
+  /** namespace undefined = all namespaces (or a cluster-scoped resource). */
+  list(type: ResourceType, options?: ListOptions): Promise<KubeList>;
+
+  /**
+   * Streams changes after `options.resourceVersion` (or from now when absent).
+   * Events arrive asynchronously, in store order. Returns a function that stops the watch.
+   */
+  watch(type: ResourceType, options: WatchOptions, onEvent: (event: WatchEvent) => void): () => void;
+
+  create(type: ResourceType, object: KubeObject, options?: WriteOptions): Promise<KubeObject>;
+
+  /** Replaces the object; a stale metadata.resourceVersion fails with Conflict. */
+  update(type: ResourceType, object: KubeObject, options?: WriteOptions): Promise<KubeObject>;
+
+  /** Writes only .status (the status subresource). */
+  updateStatus(type: ResourceType, object: KubeObject): Promise<KubeObject>;
+
+  patch(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    patchType: PatchType,
+    patch: unknown,
+    options?: WriteOptions,
+  ): Promise<KubeObject>;
+
+  /**
+   * Starts deletion. Returns the object as it is after the call: still present with
+   * deletionTimestamp set when finalizers or graceful termination hold it, or its last state.
+   */
+  delete(type: ResourceType, namespace: string | undefined, name: string, options?: DeleteOptions): Promise<KubeObject>;
+}
+
+export type PatchType = 'json' | 'merge' | 'strategic';
+
+export interface ListOptions {
+  namespace?: string;
+  /** Kubernetes label selector syntax: 'app=nginx,tier in (web,db),!canary'. */
+  labelSelector?: string;
+  /** 'metadata.name=web-0', 'metadata.namespace!=default', 'spec.nodeName=...', 'status.phase=Running'. */
+  fieldSelector?: string;
+}
+
+export interface WatchOptions extends ListOptions {
+  resourceVersion?: string;
+}
+
+export interface WriteOptions {
+  dryRun?: boolean;
+  /** Server-side field validation; kubectl sends Strict by default. */
+  fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+}
+
+export interface DeleteOptions {
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+  gracePeriodSeconds?: number;
+  dryRun?: boolean;
+}
+
+/** As GET /version returns it. */
+export interface VersionInfo {
+  major: string;
+  minor: string;
+  gitVersion: string;
+  gitCommit: string;
+  gitTreeState: string;
+  buildDate: string;
+  goVersion: string;
+  compiler: string;
+  platform: string;
+}
