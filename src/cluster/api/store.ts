@@ -1,0 +1,146 @@
+/**
+ * The object store: objects keyed by resource, namespace and name, one global
+ * resourceVersion counter, and a bounded log of changes for watches that
+ * resume from a resourceVersion. Stored objects are deep-frozen and replaced
+ * on every write, so readers may share them; what leaves the API is copied.
+ */
+import { deepClone, deepFreeze } from './object-utils';
+import type { KubeObject, WatchEventType } from './types';
+
+export interface StoreEvent {
+  /** The resourceVersion of this change. */
+  rv: number;
+  /** `<resource>[.<group>]`. */
+  resource: string;
+  namespace: string;
+  type: WatchEventType;
+  /** The object after the change (for DELETED: its last state, stamped with this rv). */
+  object: KubeObject;
+  /** The object before the change (MODIFIED and DELETED). */
+  previous?: KubeObject;
+}
+
+export type StoreListener = (event: StoreEvent) => void;
+
+export class Store {
+  private data = new Map<string, Map<string, Map<string, KubeObject>>>();
+  private rv: number;
+  private log: StoreEvent[] = [];
+  private listeners = new Set<StoreListener>();
+
+  constructor(
+    private readonly logLimit = 10000,
+    startRV = 0,
+  ) {
+    this.rv = startRV;
+  }
+
+  currentRV(): string {
+    return String(this.rv);
+  }
+
+  /** The stored object itself (shared: do not mutate, copy before handing out). */
+  peek(resource: string, namespace: string, name: string): KubeObject | undefined {
+    return this.data.get(resource)?.get(namespace)?.get(name);
+  }
+
+  get(resource: string, namespace: string, name: string): KubeObject | undefined {
+    const o = this.peek(resource, namespace, name);
+    return o && deepClone(o);
+  }
+
+  /** Stored objects (shared) of a resource, in one namespace or all, sorted by namespace then name. */
+  peekList(resource: string, namespace?: string): KubeObject[] {
+    const byNs = this.data.get(resource);
+    if (!byNs) return [];
+    const spaces = namespace === undefined ? [...byNs.keys()].sort() : [namespace];
+    const out: KubeObject[] = [];
+    for (const ns of spaces) {
+      const names = byNs.get(ns);
+      if (!names) continue;
+      const keys = [...names.keys()].sort();
+      for (const k of keys) out.push(names.get(k)!);
+    }
+    return out;
+  }
+
+  /** Namespaces that hold at least one object of any namespaced resource. */
+  resources(): string[] {
+    return [...this.data.keys()];
+  }
+
+  /** Stores a new object; returns a copy as stored. */
+  create(resource: string, namespace: string, object: KubeObject): KubeObject {
+    const stored = this.stamp(object);
+    this.bucket(resource, namespace).set(stored.metadata.name!, stored);
+    this.emit({ rv: this.rv, resource, namespace, type: 'ADDED', object: stored });
+    return deepClone(stored);
+  }
+
+  /** Replaces an existing object; returns a copy as stored. */
+  update(resource: string, namespace: string, object: KubeObject): KubeObject {
+    const name = object.metadata.name!;
+    const previous = this.peek(resource, namespace, name);
+    const stored = this.stamp(object);
+    this.bucket(resource, namespace).set(name, stored);
+    this.emit({ rv: this.rv, resource, namespace, type: 'MODIFIED', object: stored, previous });
+    return deepClone(stored);
+  }
+
+  /** Removes an object (optionally in a final state, e.g. its last finalizer gone); returns a copy of its last state stamped with the deletion's resourceVersion. */
+  remove(resource: string, namespace: string, name: string, finalState?: KubeObject): KubeObject | undefined {
+    const names = this.data.get(resource)?.get(namespace);
+    const previous = names?.get(name);
+    if (!names || !previous) return undefined;
+    names.delete(name);
+    const last = this.stamp(finalState ?? previous);
+    this.emit({ rv: this.rv, resource, namespace, type: 'DELETED', object: last, previous });
+    return deepClone(last);
+  }
+
+  /** Log entries after rv, or undefined when rv is older than the log keeps. */
+  eventsSince(rv: number): StoreEvent[] | undefined {
+    if (rv >= this.rv) return [];
+    const first = this.log[0];
+    if (!first || first.rv > rv + 1) return undefined;
+    let lo = 0;
+    let hi = this.log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.log[mid].rv <= rv) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.log.slice(lo);
+  }
+
+  /** Every change the log still holds. */
+  logged(): StoreEvent[] {
+    return this.log.slice();
+  }
+
+  subscribe(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private stamp(object: KubeObject): KubeObject {
+    const copy = deepClone(object);
+    this.rv++;
+    copy.metadata.resourceVersion = String(this.rv);
+    return deepFreeze(copy);
+  }
+
+  private bucket(resource: string, namespace: string): Map<string, KubeObject> {
+    let byNs = this.data.get(resource);
+    if (!byNs) this.data.set(resource, (byNs = new Map()));
+    let names = byNs.get(namespace);
+    if (!names) byNs.set(namespace, (names = new Map()));
+    return names;
+  }
+
+  private emit(event: StoreEvent): void {
+    this.log.push(event);
+    if (this.log.length > this.logLimit * 1.25) this.log.splice(0, this.log.length - this.logLimit);
+    for (const l of this.listeners) l(event);
+  }
+}

@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The layering rule of DESIGN.md, checked on every import: dependencies point
+// one way (ui → worker → shell/lessons → cluster), and the core is pure.
+const root = resolve(__dirname, '..');
+const src = join(root, 'src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|svelte)$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => m[1] ?? m[2],
+  );
+}
+
+/** The top-level layer (folder under src/) an import lands in, or the package name. */
+function target(file: string, spec: string): string {
+  if (!spec.startsWith('.')) return `package:${spec}`;
+  const rel = relative(src, resolve(dirname(file), spec));
+  return rel.split(/[\\/]/)[0];
+}
+
+const allowed: Record<string, (t: string) => boolean> = {
+  cluster: (t) => t === 'cluster' || t === 'package:yaml' || t === 'package:fast-json-patch',
+  shell: (t) => ['shell', 'cluster'].includes(t) || t.startsWith('package:'),
+  lessons: (t) => ['lessons', 'shell', 'cluster'].includes(t) || t.startsWith('package:'),
+  worker: (t) => ['worker', 'shell', 'lessons', 'cluster'].includes(t) || t.startsWith('package:'),
+};
+
+describe('layering', () => {
+  for (const layer of Object.keys(allowed)) {
+    it(`src/${layer} imports only the layers beneath it`, () => {
+      let files: string[] = [];
+      try {
+        files = sourceFiles(join(src, layer));
+      } catch {
+        return;
+      }
+      const wrong = files.flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => !allowed[layer](target(file, spec)))
+          .map((spec) => `${relative(root, file)} imports ${spec}`),
+      );
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('the cluster core reads no host clock, randomness, timers or DOM', () => {
+    // Calls only: HostTimers declares setTimeout as a member for the host to supply.
+    const banned = /\b(Date\.now\(|Math\.random\(|document\.|window\.|localStorage|process\.)|(?<![.\w])set(Timeout|Interval)\(\s*(\(|\w+\s*[,)])/;
+    const offenders = sourceFiles(join(src, 'cluster'))
+      .filter((f) => !f.includes(`${join('cluster', 'testing')}`))
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ line: line.replace(/\/\/.*$|^\s*\*.*$/, ''), i }))
+          .filter(({ line }) => banned.test(line))
+          .map(({ i }) => `${relative(root, file)}:${i + 1}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+});
