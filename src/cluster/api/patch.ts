@@ -1,9 +1,15 @@
 /** The three patch types kubectl sends: JSON patch (RFC 6902), JSON merge patch (RFC 7386), strategic merge. */
-import { applyPatch, type Operation } from 'fast-json-patch';
+import * as jsonPatchModule from 'fast-json-patch';
+import type { Operation } from 'fast-json-patch';
 import type { PatchType } from '../client/types';
 import { badRequest } from './errors';
 import { deepClone, isPlainObject } from './object-utils';
 import { strategicMerge } from './strategic-merge';
+
+// fast-json-patch is CommonJS for Node (named exports sit on `default`) and ESM for bundlers.
+type JsonPatchModule = typeof jsonPatchModule;
+const jsonPatchLib: JsonPatchModule =
+  (jsonPatchModule as JsonPatchModule & { default?: JsonPatchModule }).default ?? jsonPatchModule;
 
 /** RFC 7386: objects merge recursively, null deletes, anything else replaces. */
 export function mergePatch(target: unknown, patch: unknown): unknown {
@@ -20,7 +26,7 @@ export function jsonPatch(target: unknown, ops: unknown): unknown {
   if (!Array.isArray(ops)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
   const doc = deepClone(target);
   try {
-    return applyPatch(doc, ops as Operation[], true, true).newDocument;
+    return jsonPatchLib.applyPatch(doc, ops as Operation[], true, true).newDocument;
   } catch (e) {
     const err = e as { name?: string; operation?: Operation; message?: string };
     const op = err.operation;

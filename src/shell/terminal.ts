@@ -1,0 +1,255 @@
+import { complete, type CompletionContext } from './completion';
+import { LineEditor, splitKeys } from './line-editor';
+import { parse } from './parse';
+import type { Tty } from './program';
+import { ExitShell, type Shell } from './shell';
+import { ForwardOutput, LineInput } from './streams';
+import type { Terminal, TerminalSink, TerminalState } from './terminal-types';
+
+const INTERRUPTED = Symbol('interrupted');
+type ReadResult = string | null | typeof INTERRUPTED;
+
+/** command: the shell's own prompt; program: a program's tty.readLine; stdin: a program reading the terminal. */
+type ReadMode = 'command' | 'program' | 'stdin';
+
+interface PendingRead {
+  prompt: string;
+  mode: ReadMode;
+  eofAllowed: boolean;
+  editor: LineEditor;
+  resolve: (result: ReadResult) => void;
+}
+
+type QueueItem = { key: string } | { line: string };
+
+export interface TerminalOptions {
+  sink: TerminalSink;
+  size: { cols: number; rows: number };
+  /** Makes the shell for this terminal (again after a top-level `exit`). */
+  newShell: (session: { tty: Tty; clearScreen: () => void; history: string[] }) => Shell;
+  completion: Omit<CompletionContext, 'cwd' | 'commandNames' | 'home'>;
+}
+
+/**
+ * A terminal: a line editor in front of a shell. Keys typed while a command
+ * runs wait in a queue (typeahead), except Ctrl-C, which interrupts at once.
+ */
+export function createTerminal(options: TerminalOptions): Terminal {
+  const { sink } = options;
+  let cols = options.size.cols;
+  let rows = options.size.rows;
+  let reader: PendingRead | undefined;
+  let queue: QueueItem[] = [];
+  let pumping = false;
+  let closed = false;
+  const foreground: (() => void)[] = [];
+  const listeners = new Set<(state: TerminalState) => void>();
+  const history: string[] = [];
+
+  const state = (): TerminalState =>
+    reader && reader.mode !== 'stdin'
+      ? { awaitingInput: true, prompt: reader.prompt, lastExitCode: shell.lastStatus }
+      : { awaitingInput: false, prompt: '', lastExitCode: shell.lastStatus };
+  const notify = () => {
+    const s = state();
+    for (const l of listeners) l(s);
+  };
+
+  const tty: Tty = {
+    get columns() {
+      return cols;
+    },
+    get rows() {
+      return rows;
+    },
+    async readLine(prompt) {
+      const r = await read(prompt, 'program', true);
+      return r === INTERRUPTED ? null : r;
+    },
+  };
+
+  function read(prompt: string, mode: ReadMode, eofAllowed: boolean): Promise<ReadResult> {
+    if (closed) return new Promise(() => undefined);
+    if (prompt !== '') sink.output(prompt, 'prompt');
+    return new Promise((resolve) => {
+      const editor = new LineEditor(prompt, cols, (s) => sink.echo(s), mode === 'stdin' ? [] : history);
+      reader = { prompt, mode, eofAllowed, editor, resolve };
+      notify();
+      void pump();
+    });
+  }
+
+  function finish(result: ReadResult): void {
+    const r = reader!;
+    reader = undefined;
+    notify();
+    r.resolve(result);
+  }
+
+  async function pump(): Promise<void> {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (reader && queue.length > 0) {
+        const item = queue.shift()!;
+        if ('line' in item) {
+          finish(item.line);
+          continue;
+        }
+        await handleKey(reader, item.key);
+      }
+    } finally {
+      pumping = false;
+    }
+  }
+
+  async function handleKey(r: PendingRead, key: string): Promise<void> {
+    const action = r.editor.feed(key);
+    switch (action.type) {
+      case 'submit':
+        finish(action.line);
+        return;
+      case 'eof':
+        if (r.eofAllowed) finish(null);
+        return;
+      case 'interrupt':
+        if (r.mode === 'command') finish(INTERRUPTED);
+        else if (r.mode === 'program') {
+          sink.output(r.prompt, 'prompt');
+          r.editor = new LineEditor(r.prompt, cols, (s) => sink.echo(s), history);
+        } else {
+          finish(null);
+          interruptForeground(false);
+        }
+        return;
+      case 'clear':
+        sink.clear();
+        r.editor.redrawFresh();
+        return;
+      case 'complete': {
+        const shellNow = shell;
+        const result = await complete(r.editor.beforeCursor, {
+          ...options.completion,
+          cwd: shellNow.cwd,
+          home: shellNow.home,
+          commandNames: shellNow.commandNames(),
+        }).catch(() => ({ start: 0, candidates: [] as string[] }));
+        if (reader === r) r.editor.complete(result.start, result.candidates);
+        return;
+      }
+    }
+  }
+
+  function interruptForeground(echo = true): void {
+    queue = [];
+    const top = foreground[foreground.length - 1];
+    if (top) top();
+    else if (echo) sink.echo('^C');
+  }
+
+  const clearScreen = () => sink.clear();
+  const newShell = () => options.newShell({ tty, clearScreen, history });
+  let shell = newShell();
+
+  async function runLine(text: string): Promise<void> {
+    const controller = new AbortController();
+    const stdout = new ForwardOutput((t) => sink.output(t, 'stdout'), true);
+    const stderr = new ForwardOutput((t) => sink.output(t, 'stderr'), true);
+    const stop = () => {
+      stdout.shutdown();
+      stderr.shutdown();
+      sink.output('^C\n', 'stdout');
+      controller.abort();
+    };
+    foreground.push(stop);
+    try {
+      const stdin = new LineInput(async () => {
+        const r = await read('', 'stdin', true);
+        return r === INTERRUPTED ? null : r;
+      });
+      await shell.run(text, { stdin, stdout, stderr, signal: controller.signal });
+      if (controller.signal.aborted) shell.lastStatus = 130;
+    } catch (e) {
+      if (!(e instanceof ExitShell)) {
+        sink.output(`bash: ${e instanceof Error ? e.message : String(e)}\n`, 'stderr');
+        shell.lastStatus = 1;
+      } else {
+        // A top-level `exit` starts a fresh login shell in the same terminal.
+        shell.stopJobs();
+        shell = newShell();
+      }
+    } finally {
+      foreground.splice(foreground.indexOf(stop), 1);
+    }
+  }
+
+  /** Reads a complete command (continuation lines with `> `), or undefined when cancelled. */
+  async function readCommand(): Promise<string | undefined> {
+    const first = await read('$ ', 'command', false);
+    if (first === INTERRUPTED || first === null) {
+      if (first === INTERRUPTED) shell.lastStatus = 130;
+      return undefined;
+    }
+    let text = first;
+    while (parse(text).kind === 'incomplete') {
+      const more = await read('> ', 'command', true);
+      if (more === INTERRUPTED) {
+        shell.lastStatus = 130;
+        return undefined;
+      }
+      if (more === null) {
+        sink.output('bash: syntax error: unexpected end of file\n', 'stderr');
+        shell.lastStatus = 2;
+        return undefined;
+      }
+      text += '\n' + more;
+    }
+    return text;
+  }
+
+  async function loop(): Promise<void> {
+    while (!closed) {
+      const text = await readCommand();
+      if (text === undefined || text.trim() === '') continue;
+      // Debian's default HISTCONTROL=ignoreboth: no duplicates in a row, none starting with a space.
+      if (!text.startsWith(' ') && history[history.length - 1] !== text) history.push(text);
+      await runLine(text);
+    }
+  }
+
+  const terminal: Terminal = {
+    input(data) {
+      for (const key of splitKeys(data)) {
+        if (key === '\x03' && !reader && !pumping) interruptForeground();
+        else queue.push({ key });
+      }
+      void pump();
+    },
+    typeLine(line) {
+      for (const l of line.split('\n')) queue.push({ line: l });
+      void pump();
+    },
+    interrupt() {
+      terminal.input('\x03');
+    },
+    resize(c, r) {
+      cols = Math.max(1, c);
+      rows = r;
+      reader?.editor.resize(cols);
+    },
+    state,
+    onStateChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      closed = true;
+      shell.stopJobs();
+      for (const stop of [...foreground]) stop();
+      listeners.clear();
+    },
+  };
+
+  void loop();
+  return terminal;
+}
