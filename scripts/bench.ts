@@ -1,0 +1,107 @@
+// `npm run bench`: prints kubelab's speed and size figures as JSON.
+// Figures only — nothing here passes or fails.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { createSession } from '../src/headless';
+
+const dist = 'dist';
+const port = 4179;
+
+function gz(path: string): number {
+  return gzipSync(readFileSync(path), { level: 9 }).length;
+}
+
+/** JS and CSS the index page loads before the first prompt, and the worker chunk it starts. */
+function bundleSizes(): Record<string, number> {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const assets = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const firstScreen = assets.reduce((sum, a) => sum + gz(join(dist, a)), 0);
+  const workers = spawnSync('ls', [join(dist, 'assets')]).stdout.toString().split('\n').filter((f) => /worker.*\.js$/.test(f));
+  const worker = workers.reduce((sum, f) => sum + gz(join(dist, 'assets', f)), 0);
+  return { firstScreenGzipBytes: firstScreen, workerGzipBytes: worker };
+}
+
+async function timeToFirstPrompt(runs = 5): Promise<number[]> {
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    stdio: 'ignore',
+  });
+  try {
+    const url = `http://127.0.0.1:${port}/`;
+    for (let i = 0; i < 100; i++) {
+      if (await fetch(url).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const browser = await chromium.launch({
+      executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForFunction(() => /\$\s*$/m.test(document.querySelector('.xterm-rows')?.textContent ?? ''), undefined, {
+        polling: 5,
+      });
+      times.push(Math.round(await page.evaluate(() => performance.now())));
+      await context.close();
+    }
+    await browser.close();
+    return times;
+  } finally {
+    server.kill();
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function getPodsLatency(pods: number): Promise<number> {
+  const session = createSession({ seed: 7 });
+  const client = session.lab.cluster.client;
+  const type = { group: '', version: 'v1', resource: 'pods' };
+  const namespaces = Math.max(1, Math.ceil(pods / 1000));
+  for (let n = 0; n < namespaces; n++) {
+    await session.exec(`kubectl create namespace bench-${n}`);
+  }
+  for (let i = 0; i < pods; i++) {
+    await client.create(type, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: `pod-${i}`, namespace: `bench-${i % namespaces}`, labels: { app: 'bench' } },
+      spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] },
+    });
+  }
+  const samples: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const start = performance.now();
+    await session.exec('kubectl get pods -A');
+    samples.push(performance.now() - start);
+  }
+  session.close();
+  return Math.round(median(samples) * 100) / 100;
+}
+
+async function main(): Promise<void> {
+  const result: Record<string, unknown> = {};
+  if (!existsSync(join(dist, 'index.html'))) spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'ignore' });
+  Object.assign(result, bundleSizes());
+  const loads = await timeToFirstPrompt();
+  result.firstPromptMs = { median: median(loads), runs: loads };
+  result.getPodsAllNamespacesMedianMs = {
+    pods10: await getPodsLatency(10),
+    pods1000: await getPodsLatency(1000),
+    pods10000: await getPodsLatency(10000),
+  };
+  console.log(JSON.stringify(result, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

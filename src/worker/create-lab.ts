@@ -1,0 +1,51 @@
+import { createCluster, type Cluster } from '../cluster/cluster';
+import type { Clock } from '../cluster/clock';
+import { MemoryFileSystem } from '../shell/memory-fs';
+import type { Terminal, TerminalSink } from '../shell/terminal-types';
+import { createWorkstation, type Workstation } from '../shell/workstation';
+
+/**
+ * The composition root shared by the browser worker, headless sessions and the
+ * CLI: one cluster, one workstation (home directory, kubeconfig), any number of
+ * terminals on them.
+ */
+export interface LabOptions {
+  seed?: number;
+  clock: Clock;
+  /** Files placed in the learner's home directory (relative path → content). */
+  files?: Record<string, string>;
+  fetchUrl?: (url: string) => Promise<string>;
+}
+
+export interface Lab {
+  cluster: Cluster;
+  workstation: Workstation;
+  openTerminal(sink: TerminalSink, size?: { cols: number; rows: number }): Terminal;
+  close(): void;
+}
+
+export function createLab(options: LabOptions): Lab {
+  const cluster = createCluster({ seed: options.seed ?? 1, clock: options.clock });
+  const workstation = createWorkstation({
+    client: cluster.client,
+    clock: options.clock,
+    fs: new MemoryFileSystem(() => options.clock.now()),
+    files: options.files,
+    fetchUrl: options.fetchUrl,
+  });
+  const terminals = new Set<Terminal>();
+  return {
+    cluster,
+    workstation,
+    openTerminal(sink, size = { cols: 120, rows: 40 }) {
+      const terminal = workstation.openTerminal(sink, size);
+      terminals.add(terminal);
+      return terminal;
+    },
+    close() {
+      for (const t of terminals) t.close();
+      terminals.clear();
+      cluster.stop();
+    },
+  };
+}
