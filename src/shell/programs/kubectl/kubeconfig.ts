@@ -1,0 +1,110 @@
+/**
+ * The workstation's kubeconfig: kubeadm's admin.conf shape, read from
+ * $HOME/.kube/config (or $KUBECONFIG / --kubeconfig) so every terminal shares
+ * it, and written back when `kubectl config` changes it.
+ */
+import { parseDocument } from 'yaml';
+import type { FileSystem } from '../../fs-types';
+import { dirname, resolvePath } from '../../path';
+import { toYaml } from './output/yaml';
+
+const CA_DATA =
+  'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSURCVENDQWUyZ0F3SUJBZ0lJS3ViZUxhYkNBMHdEUVlKS29aSWh2Y05BUUVMQlFBd0ZURVRNQkVHQTFVRQpBeE1LYTNWaVpYSnVaWFJsY3pBZUZ3MHlOakF4TURFd01EQXdNREJhRncwek5qQXhNREV3TURBd01EQmFNQlV4CkV6QVJCZ05WQkFNVENtdDFZbVZ5Ym1WMFpYTXdnZ0VpTUEwR0NTcUdTSWIzRFFFQkFRVUFBNElCRHdBd2dnRUsKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=';
+const CERT_DATA =
+  'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSURLVENDQWhHZ0F3SUJBZ0lJS3ViZUxhYkFkbTB3RFFZSktvWklodmNOQVFFTEJRQXdGVEVUTUJFR0ExVUUKQXhNS2EzVmlaWEp1WlhSbGN6QWVGdzB5TmpBeE1ERXdNREF3TURCYUZ3MHlOekF4TURFd01EQXdNREJhTUR3eApIekFkQmdOVkJBb1RGbXQxWW1WaFpHMDZZMngxYzNSbGNpMWhaRzFwYm5NeEdUQVhCZ05WQkFNVEVHdDFZbVZ5Ci0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K';
+const KEY_DATA =
+  'LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFcEFJQkFBS0NBUUVBa3ViZUxhYk5vdEFSZWFsS2V5SnVzdFR1dG9yaWFsRGF0YUZvclRoZVNpbXVsYXRlZApDbHVzdGVyQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBCi0tLS0tRU5EIFJTQSBQUklWQVRFIEtFWS0tLS0tCg==';
+
+export const DEFAULT_KUBECONFIG = `apiVersion: v1
+clusters:
+- cluster:
+    certificate-authority-data: ${CA_DATA}
+    server: https://172.18.0.2:6443
+  name: kubernetes
+contexts:
+- context:
+    cluster: kubernetes
+    user: kubernetes-admin
+  name: kubernetes-admin@kubernetes
+current-context: kubernetes-admin@kubernetes
+kind: Config
+preferences: {}
+users:
+- name: kubernetes-admin
+  user:
+    client-certificate-data: ${CERT_DATA}
+    client-key-data: ${KEY_DATA}
+`;
+
+export interface NamedCluster {
+  name: string;
+  cluster: { server?: string; [k: string]: unknown };
+}
+export interface NamedContext {
+  name: string;
+  context: { cluster?: string; user?: string; namespace?: string; [k: string]: unknown };
+}
+export interface NamedUser {
+  name: string;
+  user: Record<string, unknown>;
+}
+
+export interface Kubeconfig {
+  apiVersion?: string;
+  kind?: string;
+  preferences?: Record<string, unknown>;
+  clusters: NamedCluster[];
+  contexts: NamedContext[];
+  users: NamedUser[];
+  'current-context'?: string;
+  [k: string]: unknown;
+}
+
+export function parseKubeconfig(text: string): Kubeconfig {
+  const raw = (parseDocument(text).toJS() ?? {}) as Partial<Kubeconfig>;
+  return { ...raw, clusters: raw.clusters ?? [], contexts: raw.contexts ?? [], users: raw.users ?? [] } as Kubeconfig;
+}
+
+/** As clientcmd writes it: keys sorted, empty sections as `null`, like kubectl's own files. */
+export function serializeKubeconfig(config: Kubeconfig): string {
+  const out: Record<string, unknown> = {
+    apiVersion: config.apiVersion ?? 'v1',
+    clusters: config.clusters.length ? config.clusters : null,
+    contexts: config.contexts.length ? config.contexts : null,
+    'current-context': config['current-context'] ?? '',
+    kind: config.kind ?? 'Config',
+    preferences: config.preferences ?? {},
+    users: config.users.length ? config.users : null,
+  };
+  return toYaml(out);
+}
+
+/** Where this kubectl reads and writes its configuration. */
+export function kubeconfigPath(env: Record<string, string>, cwd: string, flag: string | undefined): string {
+  if (flag) return resolvePath(cwd, flag);
+  const fromEnv = (env.KUBECONFIG ?? '').split(':').find((p) => p !== '');
+  if (fromEnv) return resolvePath(cwd, fromEnv);
+  return resolvePath('/', `${env.HOME || '/root'}/.kube/config`);
+}
+
+/** Reads the kubeconfig; a missing file reads as the default admin config. */
+export function readKubeconfig(fs: FileSystem, path: string): Kubeconfig {
+  if (!fs.exists(path)) return parseKubeconfig(DEFAULT_KUBECONFIG);
+  return parseKubeconfig(fs.readFile(path));
+}
+
+export function writeKubeconfig(fs: FileSystem, path: string, config: Kubeconfig): void {
+  const dir = dirname(path);
+  if (!fs.exists(dir)) fs.mkdir(dir, { recursive: true });
+  fs.writeFile(path, serializeKubeconfig(config));
+}
+
+export function findContext(config: Kubeconfig, name: string | undefined): NamedContext | undefined {
+  return name ? config.contexts.find((c) => c.name === name) : undefined;
+}
+
+/** The namespace a command runs in when no -n is given. */
+export function contextNamespace(config: Kubeconfig, contextName?: string): string {
+  const ctx = findContext(config, contextName || config['current-context']);
+  return ctx?.context.namespace || 'default';
+}
