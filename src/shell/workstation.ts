@@ -1,7 +1,7 @@
 import type { FileSystem } from './fs-types';
 import { resolvePath, dirname } from './path';
 import { programs } from './programs/index';
-import { DEFAULT_KUBECONFIG } from './programs/kubectl/kubeconfig';
+import { contextNamespace, DEFAULT_KUBECONFIG, readKubeconfig } from './programs/kubectl/kubeconfig';
 import { completeKubectl } from './programs/kubectl/complete';
 import { Shell } from './shell';
 import { createTerminal } from './terminal';
@@ -41,6 +41,18 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     LANG: 'C.UTF-8',
   };
 
+  // Names complete in the kubeconfig's namespace unless the line says -n; contexts come from the same file.
+  const completeWithKubeconfig: typeof completeKubectl = (words, current, ctx) => {
+    let config;
+    try {
+      config = readKubeconfig(fs, `${home}/.kube/config`);
+    } catch {
+      return completeKubectl(words, current, ctx);
+    }
+    const contexts = config.contexts.map((c) => c.name);
+    return completeKubectl(words, current, { client: ctx.client, namespace: contextNamespace(config), contexts });
+  };
+
   return {
     fs,
     home,
@@ -50,7 +62,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
         size,
         newShell: ({ tty, clearScreen, history }) =>
           new Shell({ fs, programs, env, cwd: home, client: options.client, clock: options.clock, fetchUrl: options.fetchUrl, clearScreen, tty, history }),
-        completion: { fs, client: options.client, completeKubectl },
+        completion: { fs, client: options.client, completeKubectl: completeWithKubeconfig },
       });
     },
   };
