@@ -15,6 +15,7 @@ export const programDescriptions: Record<string, string> = {
   mkdir: 'make directories',
   mv: 'move or rename files',
   rm: 'remove files or directories',
+  printf: 'format and print data',
   sed: 'substitute text in a stream',
   seq: 'print a sequence of numbers',
   sleep: 'wait for a number of seconds',

@@ -8,6 +8,7 @@ import { grep } from './grep';
 import { head, tail } from './head';
 import { ls } from './ls';
 import { mkdir } from './mkdir';
+import { printf } from './printf';
 import { rm } from './rm';
 import { sed } from './sed';
 import { sort } from './sort';
@@ -20,6 +21,6 @@ import { wc } from './wc';
 
 /** The coreutils-like programs by name (builtins live in shell/builtins.ts). */
 export const coreutils: Record<string, Program> = {
-  awk, base64, cat, cp, cut, date, env, grep, head, hostname, ls, mkdir, mv, rm, sed, seq, sleep, sort, tail, tee, touch, tr, uname, uniq, wc, whoami,
+  awk, base64, cat, cp, cut, date, env, grep, head, hostname, ls, mkdir, mv, printf, rm, sed, seq, sleep, sort, tail, tee, touch, tr, uname, uniq, wc, whoami,
 };
 

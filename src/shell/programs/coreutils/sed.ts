@@ -1,5 +1,5 @@
 import type { Program } from '../../program';
-import { inputs, splitLines } from './common';
+import { abs, inputs, splitLines } from './common';
 import { compileRegex } from './regex';
 
 interface Substitution {
@@ -8,17 +8,19 @@ interface Substitution {
   print: boolean;
 }
 
-/** sed [-n] [-E] [-e] 's/RE/REPL/[g][i][p]' [FILE]...: substitution scripts only. */
+/** sed [-n] [-i] [-E] [-e] 's/RE/REPL/[g][i][p]' [FILE]...: substitution scripts only. */
 export const sed: Program = async (io) => {
   const args = io.argv.slice(1);
   const scripts: string[] = [];
   const files: string[] = [];
   let quiet = false;
   let extended = false;
+  let inPlace = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '-n') quiet = true;
     else if (a === '-E' || a === '-r') extended = true;
+    else if (a === '-i' || a === '--in-place') inPlace = true;
     else if (a === '-e') scripts.push(args[++i] ?? '');
     else if (a.startsWith('-') && a !== '-') {
       io.stderr.write(`sed: invalid option -- '${a.slice(1)}'\n`);
@@ -39,6 +41,10 @@ export const sed: Program = async (io) => {
     }
     commands.push(sub);
   }
+  if (inPlace && files.length === 0) {
+    io.stderr.write('sed: no input files\n');
+    return 1;
+  }
   let status = 0;
   for await (const input of inputs(io, 'sed', files)) {
     if ('error' in input) {
@@ -58,7 +64,9 @@ export const sed: Program = async (io) => {
       }
       out += printed + (quiet ? '' : line + '\n');
     }
-    io.stdout.write(out);
+    // -i writes each file's result back to it instead of to stdout.
+    if (inPlace) io.fs.writeFile(abs(io, input.name), out);
+    else io.stdout.write(out);
   }
   return status;
 };

@@ -7,6 +7,7 @@ import { AggregateError, KubectlError } from '../cli/errors';
 import type { Flags } from '../cli/flags';
 import type { Invocation } from '../context';
 import { visitManifests } from '../resources/manifests';
+import { listResources } from '../resources/list';
 import { kindGroup, parseResourceArgs, typeOf } from '../resources/mapping';
 import { DELETE_LONG } from '../help/delete';
 import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, FILENAME_FLAGS } from './write-common';
@@ -68,7 +69,7 @@ async function targetsFor(inv: Invocation, flags: Flags): Promise<{ targets: Tar
       targets.push({ info: r.info, namespace: ns, name: r.name });
       continue;
     }
-    const list = await inv.client.list(typeOf(r.info), {
+    const list = await listResources(inv, r.info, {
       namespace: allNamespaces ? undefined : ns,
       labelSelector: selector || undefined,
       fieldSelector: flags.string('field-selector') || undefined,

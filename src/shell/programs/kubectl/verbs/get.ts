@@ -7,6 +7,7 @@ import type { Invocation } from '../context';
 import { jsonPathValues } from '../output/jsonpath';
 import { parseOutput, printCustomColumns, printGeneric, type OutputSpec } from '../output/printer';
 import { TabWriter } from '../printers/tabwriter';
+import { listResources } from '../resources/list';
 import { parseResourceArgs, typeOf, type TypedName } from '../resources/mapping';
 import { visitManifests } from '../resources/manifests';
 import { GET_FLAGS, tablePrinterFor } from './get-flags';
@@ -65,7 +66,7 @@ export async function fetchGroups(inv: Invocation, flags: Flags, requests: Typed
       continue;
     }
     try {
-      const list = await inv.client.list(typeOf(req.info), {
+      const list = await listResources(inv, req.info, {
         namespace: allNamespaces || !req.info.namespaced ? undefined : ns,
         labelSelector: flags.string('selector') || undefined,
         fieldSelector: flags.string('field-selector') || undefined,

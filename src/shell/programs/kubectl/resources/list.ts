@@ -1,0 +1,25 @@
+import { ApiError, isApiError } from '../../../../cluster/api/errors';
+import type { KubeList, ResourceInfo } from '../../../../cluster/api/types';
+import type { ListOptions } from '../../../../cluster/client/types';
+import type { Invocation } from '../context';
+import { typeOf } from './mapping';
+
+/**
+ * Lists like cli-runtime's resource.Selector: a BadRequest or NotFound from the
+ * server is reworded to say what was being listed, keeping it an API error.
+ */
+export async function listResources(inv: Invocation, info: ResourceInfo, options: ListOptions): Promise<KubeList> {
+  try {
+    return await inv.client.list(typeOf(info), options);
+  } catch (e) {
+    if (!isApiError(e) || (e.reason !== 'BadRequest' && e.reason !== 'NotFound')) throw e;
+    const gvr = `${info.group}/${info.version}, Resource=${info.resource}`;
+    const label = options.labelSelector ?? '';
+    const field = options.fieldSelector ?? '';
+    const message =
+      label === '' && field === ''
+        ? `Unable to list "${gvr}": ${e.message}`
+        : `Unable to find "${gvr}" that match label selector "${label}", field selector "${field}": ${e.message}`;
+    throw new ApiError(e.code, e.reason, message, e.details);
+  }
+}
