@@ -33,7 +33,8 @@ if (process.stdin.isTTY) process.stdin.setRawMode(true);
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (data: string) => {
   if (data === '\x1c') quit();
-  terminal.input(data);
+  // Piped input ends lines with \n; a terminal sends \r for Enter.
+  terminal.input(process.stdin.isTTY ? data : data.replace(/\r?\n/g, '\r'));
 });
 process.stdin.on('end', quit);
 
