@@ -1,11 +1,19 @@
-/** The one wiring of the simulated cluster: API server, bootstrap objects and the core controllers. */
+/** The one wiring of the simulated cluster: API server, bootstrap objects, controllers, scheduler and kubelets. */
 import type { Clock } from './clock';
 import type { ClusterClient } from './client/types';
 import { SeededRandom } from './random';
 import { ApiServer } from './api/server';
 import { bootstrapCluster } from './bootstrap';
+import { nodePlans } from './bootstrap/nodes';
 import { GarbageCollector } from './controllers/garbage-collector';
 import { NamespaceController } from './controllers/namespace';
+import { StatefulSetController } from './controllers/statefulset/stateful-set';
+import { PersistentVolumeController } from './controllers/volume/pv-controller';
+import { EndpointsController } from './controllers/endpoints';
+import { ReplicaSetController } from './controllers/replicaset';
+import { DeploymentController } from './controllers/deployment';
+import { Scheduler } from './scheduler/scheduler';
+import { Kubelet } from './kubelet/kubelet';
 
 export interface Cluster {
   client: ClusterClient;
@@ -13,6 +21,8 @@ export interface Cluster {
   random: SeededRandom;
   /** The API server itself, for in-process components (e.g. a kubelet registering pod termination). */
   server: ApiServer;
+  /** One simulated kubelet per node. */
+  kubelets: Kubelet[];
   stop(): void;
 }
 
@@ -22,21 +32,36 @@ export interface ClusterOptions {
 }
 
 export function createCluster(options: ClusterOptions): Cluster {
+  const { clock } = options;
   const random = new SeededRandom(options.seed);
-  const server = new ApiServer(options.clock, random);
+  const server = new ApiServer(clock, random);
   const { caCert } = bootstrapCluster(server);
-  const gc = new GarbageCollector(server);
-  const namespaces = new NamespaceController(server, options.clock, caCert);
-  gc.start();
-  namespaces.start();
+  const kubelets = nodePlans().map((p) => new Kubelet(server, clock, random, { name: p.name, ip: p.ip, podCIDR: p.podCIDR }));
+  server.setPodTerminationHandler((pod) => {
+    const nodeName = (pod.spec as { nodeName?: string }).nodeName;
+    kubelets.find((k) => k.node.name === nodeName)?.terminate(pod);
+  });
+  const components: Array<{ start(): void; stop(): void }> = [
+    new GarbageCollector(server),
+    new NamespaceController(server, clock, caCert),
+    new PersistentVolumeController(server, clock, random),
+    new Scheduler(server, clock, random),
+    new StatefulSetController(server, clock),
+    new ReplicaSetController(server, clock, random),
+    new DeploymentController(server, clock),
+    new EndpointsController(server, clock),
+    ...kubelets,
+  ];
+  for (const c of components) c.start();
   return {
     client: server,
-    clock: options.clock,
+    clock,
     random,
     server,
+    kubelets,
     stop() {
-      gc.stop();
-      namespaces.stop();
+      for (const c of components) c.stop();
+      server.setPodTerminationHandler(undefined);
     },
   };
 }

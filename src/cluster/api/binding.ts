@@ -3,6 +3,7 @@ import { ApiError, notFound } from './errors';
 import type { ApiServer } from './server';
 import type { KubeObject } from './types';
 import { deepClone } from './object-utils';
+import { toRFC3339 } from '../clock';
 
 export function createBinding(server: ApiServer, binding: KubeObject): KubeObject {
   const namespace = binding.metadata?.namespace || 'default';
@@ -20,6 +21,11 @@ export function createBinding(server: ApiServer, binding: KubeObject): KubeObjec
     throw new ApiError(409, 'Conflict', `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is being deleted, cannot be assigned to a host`, { name, kind: 'pods/binding' });
   const next = deepClone(pod);
   (next.spec as { nodeName?: string }).nodeName = target;
+  // As the binding REST does: the PodScheduled condition turns True with the assignment.
+  const status = (next.status ?? {}) as { conditions?: Array<Record<string, unknown>> };
+  const conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+  conditions.push({ lastProbeTime: null, lastTransitionTime: toRFC3339(server.clock.now()), status: 'True', type: 'PodScheduled' });
+  next.status = { ...status, conditions };
   server.store.update('pods', namespace, next);
   return deepClone(binding);
 }

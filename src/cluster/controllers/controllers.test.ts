@@ -86,6 +86,7 @@ describe('pod graceful deletion', () => {
     const cluster = createCluster({ seed: 1, clock });
     const POD = { group: '', version: 'v1', resource: 'pods' };
     const pod = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { nodeName: 'k8s-worker01', containers: [{ name: 'c', image: 'nginx' }] } });
+    cluster.stop(); // no kubelets: the API server alone
     await cluster.client.create(POD, pod('a'));
     await cluster.client.delete(POD, 'default', 'a');
     await expect(cluster.client.get(POD, 'default', 'a')).rejects.toThrow('pods "a" not found');

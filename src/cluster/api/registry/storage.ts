@@ -4,6 +4,9 @@ import { deepClone, deepEqual, isPlainObject } from '../object-utils';
 import { forbidden, invalidValue, notSupported, required } from './field-errors';
 import type { Obj, Strategy } from './types';
 
+export const PVC_PROTECTION = 'kubernetes.io/pvc-protection';
+export const PV_PROTECTION = 'kubernetes.io/pv-protection';
+
 const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
 const VOLUME_SOURCES = ['hostPath', 'local', 'nfs', 'csi', 'iscsi', 'fc', 'awsElasticBlockStore', 'gcePersistentDisk', 'azureDisk', 'azureFile', 'cephfs', 'rbd', 'cinder', 'flexVolume'];
 
@@ -36,6 +39,8 @@ export const pvcStrategy: Strategy = {
       if (dflt) obj.spec.storageClassName = dflt;
     }
     obj.status = { phase: 'Pending' };
+    // StorageObjectInUseProtection admission.
+    if (!(obj.metadata.finalizers ?? []).includes(PVC_PROTECTION)) obj.metadata.finalizers = [...(obj.metadata.finalizers ?? []), PVC_PROTECTION];
   },
   validate: (obj) => validateClaimSpec(obj.spec, 'spec'),
   validateUpdate(obj, old) {
@@ -62,6 +67,7 @@ export const pvStrategy: Strategy = {
   },
   prepareForCreate(obj) {
     obj.status = { phase: 'Pending' };
+    if (!(obj.metadata.finalizers ?? []).includes(PV_PROTECTION)) obj.metadata.finalizers = [...(obj.metadata.finalizers ?? []), PV_PROTECTION];
   },
   validate(obj) {
     const spec = obj.spec ?? {};

@@ -1,0 +1,45 @@
+/**
+ * How a container's main process behaves, decided from its image and its
+ * command/args: keeps running, or exits with a code after some time; and
+ * whether it honours SIGTERM (a shell or `sleep` as PID 1 does not).
+ */
+import type { ImageFamily } from './catalogue';
+
+export interface ContainerSpecLike {
+  command?: string[];
+  args?: string[];
+  env?: Array<{ name: string; value?: string; valueFrom?: unknown }>;
+  stdin?: boolean;
+  tty?: boolean;
+}
+
+export type ProcessPlan =
+  | { kind: 'runs'; stopsOnSigterm: boolean }
+  | { kind: 'exits'; exitCode: number; afterMs: number; stopsOnSigterm: boolean };
+
+const LONG_RUNNING = [/\bsleep\s+(infinity|inf)\b/, /\btail\s+-f\b/, /\bwhile\s+(true|:)/, /\bhttpd\b.*-f/, /\bnc\s+-l/, /\bsleep\s+\d{4,}/];
+
+function scriptOf(c: ContainerSpecLike): string {
+  return [...(c.command ?? []), ...(c.args ?? [])].join(' ');
+}
+
+export function planProcess(family: ImageFamily, c: ContainerSpecLike): ProcessPlan {
+  const script = scriptOf(c);
+  if (script === '') {
+    if (family.process === 'shell') {
+      // An interactive shell waits on its terminal; without one it reads EOF and exits 0.
+      if (c.stdin || c.tty) return { kind: 'runs', stopsOnSigterm: false };
+      return { kind: 'exits', exitCode: 0, afterMs: 50, stopsOnSigterm: true };
+    }
+    const needs = family.requiresOneOfEnv;
+    if (needs && !(c.env ?? []).some((e) => needs.includes(e.name))) return { kind: 'exits', exitCode: 1, afterMs: 300, stopsOnSigterm: true };
+    return { kind: 'runs', stopsOnSigterm: true };
+  }
+  if (family.process === 'server' && !c.command) return planProcess(family, { ...c, args: undefined });
+  // A shell or sleep as PID 1 has no SIGTERM handler: it waits out the grace period.
+  if (LONG_RUNNING.some((r) => r.test(script))) return { kind: 'runs', stopsOnSigterm: false };
+  const sleep = /\bsleep\s+(\d+)/.exec(script);
+  if (sleep) return { kind: 'exits', exitCode: 0, afterMs: Number(sleep[1]) * 1000, stopsOnSigterm: false };
+  if (/\bexit\s+([1-9]\d*)/.test(script)) return { kind: 'exits', exitCode: Number(/\bexit\s+(\d+)/.exec(script)![1]), afterMs: 50, stopsOnSigterm: true };
+  return { kind: 'exits', exitCode: 0, afterMs: 50, stopsOnSigterm: true };
+}

@@ -1,0 +1,372 @@
+/**
+ * One pod's life on a node, as the kubelet's pod worker drives it. Stages
+ * (condition → delay → status change + event):
+ *   bound, claims Bound        → 0s      → ContainerCreating, pod IP, startTime
+ *   sandbox ready              → ~0.5s   → each container in turn: Pulling … Pulled (pull time
+ *                                          from image size) or "already present", Created, Started
+ *   container started          → 0s      → Running; Ready at once, or after its readiness probe passes
+ *   pull failed                → ~1s     → ErrImagePull, then ImagePullBackOff; retry after 10s, 20s … 300s
+ *   process exited             → 0s      → Completed/Error; restart at once, then CrashLoopBackOff 10s … 300s
+ *   deletion (graceful)        → ~0.5s or the grace period (a process that ignores SIGTERM)
+ *                                         → containers terminated, not ready; sandbox gone; final delete
+ */
+import type { Clock, TimerId } from '../clock';
+import { toRFC3339 } from '../clock';
+import type { ClusterClient } from '../client/types';
+import { recordEvent, type EventType } from '../api/events';
+import type { KubeObject } from '../api/types';
+import type { SeededRandom } from '../random';
+import { planProcess, type ProcessPlan } from '../images/process';
+import type { ImageFamily } from '../images/catalogue';
+import { PODS, PVCS, type Obj } from '../controllers/runtime/resources';
+import { backOffMs, type NodeImages } from './images';
+import { buildPodStatus, freshContainer, type ContainerView, type PodView } from './pod-status';
+import { runProbe } from './probes';
+
+export interface KubeletHost {
+  client: ClusterClient;
+  clock: Clock;
+  random: SeededRandom;
+  nodeName: string;
+  nodeIP: string;
+  images: NodeImages;
+  allocateIP(): string;
+  releaseIP(ip: string): void;
+}
+
+interface Run {
+  spec: Obj;
+  isInit: boolean;
+  view: ContainerView;
+  family?: ImageFamily;
+  plan?: ProcessPlan;
+  pullFailures: number;
+  crashes: number;
+}
+
+export class PodWorker {
+  private view: PodView | undefined;
+  private runs: Run[] = [];
+  private timers = new Set<TimerId>();
+  private writes: Promise<unknown> = Promise.resolve();
+  private events: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+  private terminating = false;
+  private ownsIP = false;
+
+  constructor(
+    private readonly host: KubeletHost,
+    private pod: KubeObject,
+  ) {}
+
+  observe(pod: KubeObject): void {
+    this.pod = pod;
+  }
+
+  start(): void {
+    this.after(0, () => this.prepare());
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.timers) this.host.clock.clearTimer(t);
+    this.timers.clear();
+    if (this.ownsIP && this.view?.podIP) this.host.releaseIP(this.view.podIP);
+    this.ownsIP = false;
+  }
+
+  /** Takes over a pod this kubelet did not start (it was running already): its view comes from its status. */
+  adopt(): void {
+    const status = (this.pod.status ?? {}) as Obj;
+    const statuses: Obj[] = status.containerStatuses ?? [];
+    if (!statuses.length) return;
+    this.runs = (this.spec.containers ?? []).map((c: Obj) => {
+      const s = statuses.find((x) => x.name === c.name) ?? freshContainer(c, 'ContainerCreating');
+      const view: ContainerView = { ...s, lastState: s.lastState ?? {} };
+      return { spec: c, isInit: false, view, plan: { kind: 'runs', stopsOnSigterm: true }, pullFailures: 0, crashes: 0 } as Run;
+    });
+    this.view = {
+      phase: status.phase ?? 'Running',
+      hostIP: status.hostIP ?? this.host.nodeIP,
+      podIP: status.podIP,
+      sandboxReady: true,
+      startTime: status.startTime ?? this.now(),
+      init: [],
+      containers: this.runs.map((r) => r.view),
+    };
+  }
+
+  private get spec(): Obj {
+    return this.pod.spec as Obj;
+  }
+
+  private after(ms: number, fn: () => void | Promise<void>): void {
+    if (this.stopped) return;
+    const id = this.host.clock.setTimer(ms, () => {
+      this.timers.delete(id);
+      if (!this.stopped) void fn();
+    });
+    this.timers.add(id);
+  }
+
+  private now(): string {
+    return toRFC3339(this.host.clock.now());
+  }
+
+  private event(type: EventType, reason: string, message: string, run?: Run): void {
+    const pod = this.pod;
+    const fieldPath = run ? `spec.${run.isInit ? 'initContainers' : 'containers'}{${run.spec.name}}` : undefined;
+    const { client, clock, nodeName } = this.host;
+    this.events = this.events.then(() => recordEvent(client, clock, pod, type, reason, message, { component: 'kubelet', host: nodeName }, fieldPath));
+  }
+
+  /** Writes the current view as the pod's status (writes are serialized, each from the latest pod). */
+  private flush(): void {
+    const view = this.view;
+    if (!view) return;
+    view.phase = this.phase();
+    const snapshot = structuredCloneView(view);
+    const now = this.now();
+    const { client } = this.host;
+    this.writes = this.writes.then(async () => {
+      if (this.stopped && !this.terminating) return;
+      try {
+        const current = await client.get(PODS, this.pod.metadata.namespace, this.pod.metadata.name!);
+        if (current.metadata.uid !== this.pod.metadata.uid) return;
+        await client.updateStatus(PODS, { ...current, status: buildPodStatus(current, snapshot, now) });
+      } catch {
+        /* the pod is gone: nothing to report */
+      }
+    });
+  }
+
+  private async prepare(): Promise<void> {
+    for (const claim of claimNames(this.spec)) {
+      const pvc = await this.host.client.get(PVCS, this.pod.metadata.namespace, claim).catch(() => undefined);
+      if ((pvc?.status as Obj)?.phase !== 'Bound') {
+        this.after(2000, () => this.prepare());
+        return;
+      }
+    }
+    const hostNetwork = !!this.spec.hostNetwork;
+    const podIP = hostNetwork ? this.host.nodeIP : this.host.allocateIP();
+    this.ownsIP = !hostNetwork;
+    const init: Obj[] = this.spec.initContainers ?? [];
+    const apps: Obj[] = this.spec.containers ?? [];
+    this.runs = [
+      ...init.map((c) => ({ spec: c, isInit: true, view: freshContainer(c, 'PodInitializing'), pullFailures: 0, crashes: 0 })),
+      ...apps.map((c) => ({ spec: c, isInit: false, view: freshContainer(c, init.length ? 'PodInitializing' : 'ContainerCreating'), pullFailures: 0, crashes: 0 })),
+    ];
+    this.view = {
+      phase: 'Pending',
+      hostIP: this.host.nodeIP,
+      podIP,
+      sandboxReady: true,
+      startTime: this.now(),
+      init: this.runs.filter((r) => r.isInit).map((r) => r.view),
+      containers: this.runs.filter((r) => !r.isInit).map((r) => r.view),
+    };
+    this.flush();
+    this.after(300 + this.host.random.int(400), () => this.nextStage());
+  }
+
+  /** Runs the first unfinished init container, or starts the app containers one after another. */
+  private nextStage(): void {
+    const pendingInit = this.runs.find((r) => r.isInit && !isSucceeded(r.view));
+    if (pendingInit) {
+      for (const r of this.runs) if (!r.isInit && r.view.restartCount === 0 && 'waiting' in r.view.state) r.view.state = { waiting: { reason: 'PodInitializing' } };
+      this.startContainer(pendingInit, () => undefined);
+      return;
+    }
+    const apps = this.runs.filter((r) => !r.isInit);
+    for (const r of apps) if ('waiting' in r.view.state && r.view.state.waiting.reason === 'PodInitializing') r.view.state = { waiting: { reason: 'ContainerCreating' } };
+    const chain = (i: number): void => {
+      if (i < apps.length) this.startContainer(apps[i], () => chain(i + 1));
+    };
+    chain(0);
+  }
+
+  private startContainer(run: Run, next: () => void): void {
+    const pull = this.host.images.plan(run.spec.image, run.spec.imagePullPolicy);
+    if (pull.pulling) this.event('Normal', 'Pulling', `Pulling image "${run.spec.image}"`, run);
+    this.after(pull.durationMs, () => {
+      const outcome = pull.finish();
+      for (const [type, reason, message] of outcome.events) this.event(type, reason, message, run);
+      if (!outcome.ok) {
+        run.pullFailures++;
+        run.view.state = { waiting: { reason: outcome.reason, message: outcome.message } };
+        this.flush();
+        if (!run.isInit) next();
+        this.after(1000, () => {
+          run.view.state = { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${run.spec.image}": ${outcome.reason}: ${outcome.message}` } };
+          this.event('Normal', 'BackOff', `Back-off pulling image "${run.spec.image}"`, run);
+          this.event('Warning', 'Failed', 'Error: ImagePullBackOff', run);
+          this.flush();
+          this.after(backOffMs(run.pullFailures), () => this.startContainer(run, () => undefined));
+        });
+        return;
+      }
+      run.pullFailures = 0;
+      run.family = outcome.family;
+      run.view.imageID = outcome.imageID;
+      run.view.containerID = `containerd://${hex(this.host.random, 64)}`;
+      this.event('Normal', 'Created', `Created container: ${run.spec.name}`, run);
+      this.event('Normal', 'Started', `Started container ${run.spec.name}`, run);
+      run.view.state = { running: { startedAt: this.now() } };
+      run.view.started = true;
+      run.view.ready = !run.isInit && !run.spec.readinessProbe;
+      run.plan = planProcess(outcome.family, run.spec);
+      // A process that exits within the kubelet's 1s relist is never seen running.
+      if (run.plan.kind !== 'exits' || run.plan.afterMs >= 1000) this.flush();
+      if (run.plan.kind === 'exits') {
+        const code = run.plan.exitCode;
+        this.after(run.plan.afterMs, () => this.exited(run, code));
+      } else if (run.spec.readinessProbe && !run.isInit) {
+        this.after(Math.max(200, (run.spec.readinessProbe.initialDelaySeconds ?? 0) * 1000), () => this.probe(run));
+      }
+      next();
+    });
+  }
+
+  private probe(run: Run): void {
+    if (!('running' in run.view.state)) return;
+    const probe = run.spec.readinessProbe;
+    const result = runProbe(probe, run.spec, run.family, this.view?.podIP ?? '');
+    if (result.ok) {
+      if (!run.view.ready) {
+        run.view.ready = true;
+        this.flush();
+      }
+      return;
+    }
+    this.event('Warning', 'Unhealthy', `Readiness probe failed: ${result.output}`, run);
+    this.after((probe.periodSeconds ?? 10) * 1000, () => this.probe(run));
+  }
+
+  private exited(run: Run, exitCode: number): void {
+    const startedAt = 'running' in run.view.state ? run.view.state.running.startedAt : undefined;
+    run.view.state = {
+      terminated: { containerID: run.view.containerID, exitCode, finishedAt: this.now(), reason: exitCode === 0 ? 'Completed' : 'Error', ...(startedAt ? { startedAt } : {}) },
+    };
+    run.view.ready = false;
+    run.view.started = false;
+    const policy = this.spec.restartPolicy ?? 'Always';
+    const restart = policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
+    if (run.isInit && exitCode === 0) {
+      this.flush();
+      this.after(100, () => this.nextStage());
+      return;
+    }
+    this.flush();
+    if (!restart) return;
+    run.crashes++;
+    if (run.crashes === 1) {
+      this.after(1000, () => {
+        run.view.lastState = run.view.state;
+        run.view.restartCount++;
+        this.startContainer(run, () => undefined);
+      });
+      return;
+    }
+    const delay = backOffMs(run.crashes - 1);
+    const podRef = `${this.pod.metadata.name}_${this.pod.metadata.namespace}(${this.pod.metadata.uid})`;
+    this.after(1000, () => {
+      run.view.lastState = run.view.state;
+      run.view.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${delay / 1000}s restarting failed container=${run.spec.name} pod=${podRef}` } };
+      this.event('Warning', 'BackOff', `Back-off restarting failed container ${run.spec.name} in pod ${podRef}`, run);
+      this.flush();
+      this.after(delay, () => {
+        run.view.restartCount++;
+        this.startContainer(run, () => undefined);
+      });
+    });
+  }
+
+  /** The kubelet's getPhase: waiting → Pending, running → Running, all stopped → by restart policy. */
+  private phase(): PodView['phase'] {
+    const runs = this.runs;
+    if (runs.some((r) => r.isInit && !isSucceeded(r.view))) {
+      const failedInit = runs.some((r) => r.isInit && 'terminated' in r.view.state && r.view.state.terminated.exitCode !== 0);
+      return failedInit && this.spec.restartPolicy === 'Never' ? 'Failed' : 'Pending';
+    }
+    const apps = runs.filter((r) => !r.isInit);
+    let waiting = 0, running = 0, stopped = 0, succeeded = 0;
+    for (const r of apps) {
+      const s = r.view.state;
+      if ('running' in s) running++;
+      else if ('terminated' in s) {
+        stopped++;
+        if (s.terminated.exitCode === 0) succeeded++;
+      } else if ('terminated' in r.view.lastState) stopped++;
+      else waiting++;
+    }
+    if (waiting > 0) return 'Pending';
+    if (running > 0) return 'Running';
+    const policy = this.spec.restartPolicy ?? 'Always';
+    if (policy === 'Always') return 'Running';
+    if (policy === 'OnFailure') return stopped === succeeded ? 'Succeeded' : 'Running';
+    return stopped === succeeded ? 'Succeeded' : 'Failed';
+  }
+
+  /** Graceful termination: Killing, stop within the grace period, report, then the final delete. */
+  terminate(pod: KubeObject): void {
+    if (this.terminating) return;
+    this.terminating = true;
+    this.pod = pod;
+    for (const t of this.timers) this.host.clock.clearTimer(t);
+    this.timers.clear();
+    const grace = pod.metadata.deletionGracePeriodSeconds ?? this.spec.terminationGracePeriodSeconds ?? 30;
+    const running = this.runs.filter((r) => 'running' in r.view.state);
+    for (const r of running) this.event('Normal', 'Killing', `Stopping container ${r.spec.name}`, r);
+    const ignoresTerm = running.some((r) => r.plan && !r.plan.stopsOnSigterm);
+    const stopMs = running.length === 0 ? 100 : ignoresTerm ? grace * 1000 : 300 + this.host.random.int(700);
+    this.after(stopMs, () => {
+      for (const r of running) {
+        const startedAt = 'running' in r.view.state ? r.view.state.running.startedAt : undefined;
+        const killed = !!r.plan && !r.plan.stopsOnSigterm;
+        r.view.state = {
+          terminated: { containerID: r.view.containerID, exitCode: killed ? 137 : 0, finishedAt: this.now(), reason: killed ? 'Error' : 'Completed', ...(startedAt ? { startedAt } : {}) },
+        };
+      }
+      for (const r of this.runs) r.view.ready = false;
+      if (this.view) this.flush();
+      this.after(200, () => {
+        if (this.view) {
+          this.view.sandboxReady = false;
+          this.flush();
+        }
+        this.after(100, () => this.finalDelete());
+      });
+    });
+  }
+
+  private async finalDelete(): Promise<void> {
+    await this.writes;
+    await this.events;
+    const { client } = this.host;
+    try {
+      await client.delete(PODS, this.pod.metadata.namespace, this.pod.metadata.name!, { gracePeriodSeconds: 0 });
+    } catch {
+      /* already gone */
+    }
+    this.stop();
+  }
+}
+
+function isSucceeded(v: ContainerView): boolean {
+  return 'terminated' in v.state && v.state.terminated.exitCode === 0;
+}
+
+function claimNames(spec: Obj): string[] {
+  return (spec?.volumes ?? []).filter((v: Obj) => v.persistentVolumeClaim?.claimName).map((v: Obj) => v.persistentVolumeClaim.claimName as string);
+}
+
+function hex(random: SeededRandom, n: number): string {
+  let out = '';
+  for (let i = 0; i < n; i++) out += random.int(16).toString(16);
+  return out;
+}
+
+function structuredCloneView(v: PodView): PodView {
+  return JSON.parse(JSON.stringify(v)) as PodView;
+}
