@@ -1,4 +1,5 @@
 import { VirtualClock } from './cluster/clock';
+import { preloadPrograms } from './shell/programs/index';
 import type { Terminal, TerminalSink } from './shell/terminal-types';
 import { createLab, type Lab } from './worker/create-lab';
 
@@ -38,6 +39,7 @@ export interface Session extends HeadlessTerminal {
 }
 
 const DEFAULT_WAIT_MS = 30_000;
+const preloaded = preloadPrograms();
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[()][0-9A-B]/g;
 
 /** Lets every queued promise continuation run (the core uses no host timers). */
@@ -79,6 +81,9 @@ class TerminalDriver implements HeadlessTerminal {
   }
 
   async exec(line: string, options: { waitMs?: number } = {}): Promise<ExecResult> {
+    // Simulated time runs whenever a command is not done after one turn, so
+    // nothing it needs may still be loading from disk.
+    await preloaded;
     await settle();
     this.buffer = '';
     const before = this.prompts;

@@ -1,11 +1,13 @@
 import type { FileSystem } from './fs-types';
 import { resolvePath, dirname } from './path';
-import { programs } from './programs/index';
-import { contextNamespace, DEFAULT_KUBECONFIG, readKubeconfig } from './programs/kubectl/kubeconfig';
-import { completeKubectl } from './programs/kubectl/complete';
+import { preloadPrograms, programs } from './programs/index';
+import { DEFAULT_KUBECONFIG } from './programs/kubectl/default-kubeconfig';
 import { Shell } from './shell';
 import { createTerminal } from './terminal';
+import type { CompletionContext } from './completion';
 import type { Terminal, TerminalSink, WorkstationOptions } from './terminal-types';
+
+type CompleteKubectl = CompletionContext['completeKubectl'];
 
 export interface Workstation {
   fs: FileSystem;
@@ -41,16 +43,10 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     LANG: 'C.UTF-8',
   };
 
-  // Names complete in the kubeconfig's namespace unless the line says -n; contexts come from the same file.
-  const completeWithKubeconfig: typeof completeKubectl = (words, current, ctx) => {
-    let config;
-    try {
-      config = readKubeconfig(fs, `${home}/.kube/config`);
-    } catch {
-      return completeKubectl(words, current, ctx);
-    }
-    const contexts = config.contexts.map((c) => c.name);
-    return completeKubectl(words, current, { client: ctx.client, namespace: contextNamespace(config), contexts });
+  // kubectl's completion loads with kubectl, on first use; it reads the shared kubeconfig itself.
+  const completeKubectl: CompleteKubectl = async (words, current, ctx) => {
+    await preloadPrograms();
+    return (await import('./programs/kubectl/complete')).completeKubectlWithKubeconfig(words, current, { ...ctx, fs, home });
   };
 
   return {
@@ -62,7 +58,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
         size,
         newShell: ({ tty, clearScreen, history }) =>
           new Shell({ fs, programs, env, cwd: home, client: options.client, clock: options.clock, fetchUrl: options.fetchUrl, clearScreen, tty, history }),
-        completion: { fs, client: options.client, completeKubectl: completeWithKubeconfig },
+        completion: { fs, client: options.client, completeKubectl },
       });
     },
   };

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { RealClock } from '../cluster/clock';
+import { preloadPrograms } from '../shell/programs/index';
 import { createLab } from './create-lab';
 import { createFetchUrl } from './fetch-url';
 import { createLabService } from './lab-service';
@@ -32,3 +33,7 @@ const service = createLabService({
 });
 
 Comlink.expose(service);
+
+// kubectl loads after the first prompt is up, so the prompt does not wait for it
+// and the first kubectl command does not wait either.
+setTimeout(() => void preloadPrograms(), 0);

@@ -37,7 +37,11 @@ export class StatefulSetControl {
     completeRollingUpdate(set, status);
     if (inconsistentStatus(set, status)) {
       const fresh = await ignoreNotFound(this.client.get(STATEFULSETS, set.metadata.namespace, set.metadata.name!));
-      if (fresh && fresh.metadata.uid === set.metadata.uid) await this.client.updateStatus(STATEFULSETS, { ...fresh, status: { ...((fresh.status as Obj) ?? {}), ...toApiStatus(status) } });
+      // The computed status replaces the stored one (a count that fell to zero is omitted, not kept); only conditions carry over.
+      const conditions = ((fresh?.status as Obj | undefined) ?? {}).conditions;
+      if (fresh && fresh.metadata.uid === set.metadata.uid) {
+        await this.client.updateStatus(STATEFULSETS, { ...fresh, status: { ...(conditions ? { conditions } : {}), ...toApiStatus(status) } });
+      }
     }
     const all = sortRevisions([...sorted.filter((r) => r.metadata.name !== update.metadata.name), update]);
     for (const r of revisionsToTruncate(set, pods, all, current.metadata.name!, update.metadata.name!))

@@ -1,4 +1,6 @@
 /** Tab completion for kubectl: verbs, flags, resource types, live names, config sub-verbs and contexts. */
+import type { FileSystem } from '../../fs-types';
+import { contextNamespace, readKubeconfig, type Kubeconfig } from './kubeconfig';
 import type { ClusterClient } from '../../../cluster/client/types';
 import type { ResourceInfo } from '../../../cluster/api/types';
 import { resolveResource } from '../../../cluster/api/discovery';
@@ -115,4 +117,20 @@ export async function completeKubectl(
   if (!info) return [];
   const already = new Set(typeArgs.slice(1));
   return filter((await liveNames(ctx.client, info, ns)).filter((n) => !already.has(n)));
+}
+
+/** As completeKubectl, in the namespace and with the contexts of the workstation's kubeconfig (unless the line says -n). */
+export async function completeKubectlWithKubeconfig(
+  words: string[],
+  current: string,
+  ctx: { client: ClusterClient; namespace: string; fs: FileSystem; home: string },
+): Promise<string[]> {
+  let config: Kubeconfig;
+  try {
+    config = readKubeconfig(ctx.fs, `${ctx.home}/.kube/config`);
+  } catch {
+    return completeKubectl(words, current, ctx);
+  }
+  const contexts = config.contexts.map((c) => c.name);
+  return completeKubectl(words, current, { client: ctx.client, namespace: contextNamespace(config), contexts });
 }
