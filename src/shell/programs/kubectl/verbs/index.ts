@@ -6,7 +6,12 @@ import { clusterInfoCommand } from './cluster-info';
 import { configCommand } from './config';
 import { createCommand } from './create';
 import { deleteCommand } from './delete';
+import { describeCommand } from './describe';
+import { editCommand } from './edit';
+import { explainCommand } from './explain';
 import { getCommand } from './get';
+import { rolloutCommand } from './rollout';
+import { setCommand } from './set';
 import { versionCommand } from './version';
 
 export const COMMANDS: Command[] = [
@@ -17,6 +22,11 @@ export const COMMANDS: Command[] = [
   configCommand,
   createCommand,
   deleteCommand,
+  describeCommand,
+  editCommand,
+  explainCommand,
   getCommand,
+  rolloutCommand,
+  setCommand,
   versionCommand,
 ];
