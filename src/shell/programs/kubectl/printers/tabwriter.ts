@@ -82,10 +82,12 @@ export class TabWriter {
   private append(text: string): void {
     this.buf += text;
     this.cell.size += text.length;
+    // Counted here rather than by slicing buf (as Go does): slicing a string
+    // that keeps growing copies all of it each time, which made wide lists quadratic.
+    this.cell.width += runeCount(text);
   }
 
   private updateWidth(): void {
-    this.cell.width += runeCount(this.buf.slice(this.pos));
     this.pos = this.buf.length;
   }
 
