@@ -2,6 +2,9 @@ import { VirtualClock } from './cluster/clock';
 import { preloadPrograms } from './shell/programs/index';
 import type { Terminal, TerminalSink } from './shell/terminal-types';
 import { createLab, type Lab } from './worker/create-lab';
+import { CommandLog, LessonEngine, kubeconfigNamespace, requireLesson, runLessonSetup, type Language, type Lesson } from './lessons/index';
+import { readLessonFiles, LESSONS_DIR } from './lessons/node-loader';
+import { existsSync } from 'node:fs';
 
 /**
  * Headless sessions for tests, lesson proofs and tools (see DESIGN.md,
@@ -9,7 +12,10 @@ import { createLab, type Lab } from './worker/create-lab';
  */
 export interface SessionOptions {
   seed?: number;
+  /** A lesson id (a folder of lessons/): its files are placed, its setup run, and `session.lesson` tracks its steps. */
   lesson?: string;
+  /** The lesson's language (default 'en'). */
+  language?: Language;
   /** Files placed in the learner's home directory (relative path → content). */
   files?: Record<string, string>;
 }
@@ -36,6 +42,16 @@ export interface Session extends HeadlessTerminal {
   close(): void;
   readonly lab: Lab;
   readonly clock: VirtualClock;
+  /** Present with options.lesson: the lesson, its engine (started once setup is done) and the commands typed. */
+  readonly lesson?: LessonRuntime;
+}
+
+export interface LessonRuntime {
+  lesson: Lesson;
+  engine: LessonEngine;
+  log: CommandLog;
+  /** Resolves once setup ran and the engine made its first evaluation (exec waits for it by itself). */
+  ready: Promise<void>;
 }
 
 const DEFAULT_WAIT_MS = 30_000;
@@ -65,9 +81,13 @@ class TerminalDriver implements HeadlessTerminal {
   private prompts = 0;
   private terminal: Terminal;
 
+  private entry: number | undefined;
+
   constructor(
     lab: Lab,
     private clock: VirtualClock,
+    private log?: CommandLog,
+    private ready: Promise<void> = Promise.resolve(),
   ) {
     const sink: TerminalSink = {
       output: (text, kind) => {
@@ -84,16 +104,20 @@ class TerminalDriver implements HeadlessTerminal {
     // Simulated time runs whenever a command is not done after one turn, so
     // nothing it needs may still be loading from disk.
     await preloaded;
+    await this.ready;
     await settle();
     this.buffer = '';
     const before = this.prompts;
+    if (this.log && this.entry === undefined) this.entry = this.log.start(line);
     this.terminal.typeLine(line);
     const deadline = this.clock.now() + (options.waitMs ?? DEFAULT_WAIT_MS);
     await drive(this.clock, deadline, () => this.prompts > before);
     const state = this.terminal.state();
     const running = this.prompts === before;
+    const output = this.take();
+    if (!running) this.finish(this.lastExitCode());
     return {
-      output: this.take(),
+      output,
       exitCode: running ? 0 : this.lastExitCode(),
       running,
       prompt: running ? '' : state.prompt,
@@ -101,15 +125,24 @@ class TerminalDriver implements HeadlessTerminal {
   }
 
   async read(): Promise<string> {
+    await this.ready;
     await settle();
     return this.take();
   }
 
   async interrupt(): Promise<string> {
+    await this.ready;
     const before = this.prompts;
     this.terminal.interrupt();
     await drive(this.clock, this.clock.now(), () => this.prompts > before);
-    return this.take();
+    const output = this.take();
+    if (this.prompts > before) this.finish(this.lastExitCode());
+    return output;
+  }
+
+  private finish(exitCode: number): void {
+    if (this.log && this.entry !== undefined) this.log.finish(this.entry, exitCode);
+    this.entry = undefined;
   }
 
   private lastExitCode(): number {
@@ -119,28 +152,71 @@ class TerminalDriver implements HeadlessTerminal {
   private take(): string {
     const out = this.buffer.replace(ANSI, '').replace(/\r\n/g, '\n');
     this.buffer = '';
+    if (this.log && this.entry !== undefined) this.log.append(this.entry, out);
     return out;
   }
 }
 
+function loadLessonFromDisk(id: string, language: Language): Lesson {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id) || !existsSync(`${LESSONS_DIR}${id}/lesson.yaml`)) throw new Error(`unknown lesson "${id}"`);
+  return requireLesson(readLessonFiles(LESSONS_DIR, id), id, language);
+}
+
+/** Runs the lesson's setup in a terminal the learner does not see, then starts its engine. */
+async function prepareLesson(lab: Lab, clock: VirtualClock, runtime: Omit<LessonRuntime, 'ready'>, namespace: () => string): Promise<void> {
+  const hidden = new TerminalDriver(lab, clock);
+  await runLessonSetup(runtime.lesson, {
+    client: lab.cluster.client,
+    namespace,
+    run: (line) => hidden.exec(line),
+    async waitUntil(done, timeoutMs) {
+      const deadline = clock.now() + timeoutMs;
+      while (!(await done())) {
+        if (clock.now() >= deadline) return false;
+        await drive(clock, clock.now() + 1_000, () => false);
+      }
+      return true;
+    },
+  });
+  await runtime.engine.start();
+}
+
 export function createSession(options: SessionOptions = {}): Session {
-  if (options.lesson !== undefined) throw new Error(`unknown lesson "${options.lesson}"`);
+  const lesson = options.lesson !== undefined ? loadLessonFromDisk(options.lesson, options.language ?? 'en') : undefined;
+  const lessonFiles = Object.fromEntries((lesson?.files ?? []).map((f) => [f.path, f.content]));
   const clock = new VirtualClock();
   const lab = createLab({
     seed: options.seed ?? 1,
     clock,
-    files: options.files,
+    files: { ...lessonFiles, ...options.files },
     fetchUrl: (url) => Promise.reject(new Error(`unable to read URL "${url}": the network is not available`)),
   });
-  const first = new TerminalDriver(lab, clock);
+  let runtime: LessonRuntime | undefined;
+  if (lesson) {
+    const log = new CommandLog();
+    const namespace = kubeconfigNamespace(lab.workstation.fs, lab.workstation.home);
+    const engine = new LessonEngine({ lesson, client: lab.cluster.client, log, namespace });
+    const partial = { lesson, engine, log };
+    runtime = { ...partial, ready: prepareLesson(lab, clock, partial, namespace) };
+  }
+  const ready = runtime?.ready ?? Promise.resolve();
+  ready.catch(() => {}); // a failed setup rejects every exec; it is not also an unhandled rejection
+  const first = new TerminalDriver(lab, clock, runtime?.log, ready);
   return {
     lab,
     clock,
+    lesson: runtime,
     exec: (line, o) => first.exec(line, o),
     read: () => first.read(),
     interrupt: () => first.interrupt(),
-    openTerminal: () => new TerminalDriver(lab, clock),
-    advance: (ms) => drive(clock, clock.now() + ms, () => false),
-    close: () => lab.close(),
+    openTerminal: () => new TerminalDriver(lab, clock, runtime?.log, ready),
+    advance: async (ms) => {
+      await ready;
+      await drive(clock, clock.now() + ms, () => false);
+    },
+    close: () => {
+      runtime?.engine.stop();
+      lab.close();
+    },
   };
 }
