@@ -14,6 +14,12 @@ import { ReplicaSetController } from './controllers/replicaset';
 import { DeploymentController } from './controllers/deployment';
 import { Scheduler } from './scheduler/scheduler';
 import { Kubelet } from './kubelet/kubelet';
+import { PodConnections } from './api/connect';
+import { ContainerRuntime } from './containers/runtime';
+import { PodNetwork } from './containers/network';
+import { ClusterDns } from './dns';
+import { MemoryVolumeBackend, type VolumeBackend } from './storage/volume-backend';
+import { VolumeReclaimer } from './storage/reclaimer';
 
 export interface Cluster {
   client: ClusterClient;
@@ -23,12 +29,19 @@ export interface Cluster {
   server: ApiServer;
   /** One simulated kubelet per node. */
   kubelets: Kubelet[];
+  /** Containers' files, environments and logs, across all nodes (always set by createCluster; optional for hand-built test clusters). */
+  runtime?: ContainerRuntime;
+  /** Where PersistentVolumes keep their files. */
+  volumes?: VolumeBackend;
+  dns?: ClusterDns;
   stop(): void;
 }
 
 export interface ClusterOptions {
   seed: number;
   clock: Clock;
+  /** PersistentVolume storage; memory when absent (the browser and CLI inject persistent ones). */
+  storage?: VolumeBackend;
 }
 
 export function createCluster(options: ClusterOptions): Cluster {
@@ -36,7 +49,11 @@ export function createCluster(options: ClusterOptions): Cluster {
   const random = new SeededRandom(options.seed);
   const server = new ApiServer(clock, random);
   const { caCert } = bootstrapCluster(server);
-  const kubelets = nodePlans().map((p) => new Kubelet(server, clock, random, { name: p.name, ip: p.ip, podCIDR: p.podCIDR }));
+  const volumes = options.storage ?? new MemoryVolumeBackend(() => clock.now());
+  const runtime = new ContainerRuntime(server.store, volumes, clock);
+  const dns = new ClusterDns(server.store);
+  server.setConnections(new PodConnections(server.store, runtime, new PodNetwork(server.store, runtime, clock), dns));
+  const kubelets = nodePlans().map((p) => new Kubelet(server, clock, random, { name: p.name, ip: p.ip, podCIDR: p.podCIDR }, runtime));
   server.setPodTerminationHandler((pod) => {
     const nodeName = (pod.spec as { nodeName?: string }).nodeName;
     kubelets.find((k) => k.node.name === nodeName)?.terminate(pod);
@@ -50,6 +67,7 @@ export function createCluster(options: ClusterOptions): Cluster {
     new ReplicaSetController(server, clock, random),
     new DeploymentController(server, clock),
     new EndpointsController(server, clock),
+    new VolumeReclaimer(server, volumes),
     ...kubelets,
   ];
   for (const c of components) c.start();
@@ -59,9 +77,13 @@ export function createCluster(options: ClusterOptions): Cluster {
     random,
     server,
     kubelets,
+    runtime,
+    volumes,
+    dns,
     stop() {
       for (const c of components) c.stop();
       server.setPodTerminationHandler(undefined);
+      server.setConnections(undefined);
     },
   };
 }

@@ -20,6 +20,9 @@ import type { KubeList, KubeObject, ResourceInfo, ResourceType, WatchEvent } fro
 import { apiVersionOf } from './types';
 import { WatchHub } from './watch';
 import { createBinding } from './binding';
+import type { PodConnections } from './connect';
+import type { ContainerSession, PodHttpRequest, PodHttpResult } from '../containers/types';
+import type { DnsQuery, DnsReply } from '../dns';
 
 export const VERSION_INFO: VersionInfo = {
   major: '1',
@@ -57,6 +60,34 @@ export class ApiServer implements ClusterClient {
   /** Registers (or clears) the kubelet side of graceful pod deletion; without one pods go at once. */
   setPodTerminationHandler(handler: PodTerminationHandler | undefined): void {
     this.podTermination = handler;
+  }
+
+  private connections: PodConnections | undefined;
+
+  /** Registers what reaches the nodes: exec, logs, DNS and the pod network. */
+  setConnections(connections: PodConnections | undefined): void {
+    this.connections = connections;
+  }
+
+  private connect(): PodConnections {
+    if (!this.connections) throw new Error('unable to upgrade connection: no nodes are connected');
+    return this.connections;
+  }
+
+  async exec(namespace: string, pod: string, container?: string): Promise<ContainerSession> {
+    return this.connect().exec(namespace, pod, container);
+  }
+
+  async logs(namespace: string, pod: string, container?: string): Promise<string> {
+    return this.connect().logs(namespace, pod, container);
+  }
+
+  async dns(query: DnsQuery): Promise<DnsReply> {
+    return this.connect().dns(query);
+  }
+
+  async http(request: PodHttpRequest): Promise<PodHttpResult> {
+    return this.connect().http(request);
   }
 
   discovery(): ResourceInfo[] {

@@ -1,4 +1,9 @@
 import type { KubeList, KubeObject, ResourceInfo, ResourceType, WatchEvent } from '../api/types';
+import type { ContainerSession, PodHttpRequest, PodHttpResult } from '../containers/types';
+import type { DnsQuery, DnsReply } from '../dns';
+
+export type { ContainerSession, PodHttpRequest, PodHttpResult } from '../containers/types';
+export type { DnsQuery, DnsReply, DnsRecord, DnsType } from '../dns';
 
 /**
  * How everything outside the API server reaches it — controllers, the
@@ -45,6 +50,22 @@ export interface ClusterClient {
    * deletionTimestamp set when finalizers or graceful termination hold it, or its last state.
    */
   delete(type: ResourceType, namespace: string | undefined, name: string, options?: DeleteOptions): Promise<KubeObject>;
+
+  /**
+   * Opens a running container (pods/exec): its file system, hostname and environment.
+   * `container` undefined = the pod's only (first) container. Fails as the API server
+   * (NotFound, BadRequest) or the kubelet (`unable to upgrade connection: …`) does.
+   */
+  exec(namespace: string, pod: string, container?: string): Promise<ContainerSession>;
+
+  /** What a container's main process printed (pods/log), lines joined with '\n'. */
+  logs(namespace: string, pod: string, container?: string, options?: { previous?: boolean }): Promise<string>;
+
+  /** One query to the cluster DNS (the kube-dns Service, CoreDNS semantics). */
+  dns(query: DnsQuery): Promise<DnsReply>;
+
+  /** An HTTP request over the pod network, from a pod (curl, wget inside a container). */
+  http(request: PodHttpRequest): Promise<PodHttpResult>;
 }
 
 export type PatchType = 'json' | 'merge' | 'strategic';

@@ -19,6 +19,8 @@ export type ProcessPlan =
 
 const LONG_RUNNING = [/\bsleep\s+(infinity|inf)\b/, /\btail\s+-f\b/, /\bwhile\s+(true|:)/, /\bhttpd\b.*-f/, /\bnc\s+-l/, /\bsleep\s+\d{4,}/];
 
+const INTERACTIVE_SHELL = /^(\/(usr\/)?bin\/)?(sh|bash|ash|zsh)( -[il]+)*$/;
+
 function scriptOf(c: ContainerSpecLike): string {
   return [...(c.command ?? []), ...(c.args ?? [])].join(' ');
 }
@@ -36,6 +38,8 @@ export function planProcess(family: ImageFamily, c: ContainerSpecLike): ProcessP
     return { kind: 'runs', stopsOnSigterm: true };
   }
   if (family.process === 'server' && !c.command) return planProcess(family, { ...c, args: undefined });
+  // A shell given a terminal (`kubectl run -it … -- sh`) waits on it like the image's default shell.
+  if ((c.stdin || c.tty) && INTERACTIVE_SHELL.test(script)) return { kind: 'runs', stopsOnSigterm: false };
   // A shell or sleep as PID 1 has no SIGTERM handler: it waits out the grace period.
   if (LONG_RUNNING.some((r) => r.test(script))) return { kind: 'runs', stopsOnSigterm: false };
   const sleep = /\bsleep\s+(\d+)/.exec(script);

@@ -12,6 +12,7 @@ import { PODS, type Obj } from '../controllers/runtime/resources';
 import { NodeImages } from './images';
 import { IPAllocator } from './ip-allocator';
 import { PodWorker } from './pod-worker';
+import type { ContainerRuntime } from '../containers/runtime';
 
 export interface KubeletNode {
   name: string;
@@ -30,6 +31,7 @@ export class Kubelet {
     private readonly clock: Clock,
     private readonly random: SeededRandom,
     readonly node: KubeletNode,
+    private readonly runtime?: ContainerRuntime,
   ) {
     this.ips = new IPAllocator(node.podCIDR);
     this.images = new NodeImages(random);
@@ -42,6 +44,7 @@ export class Kubelet {
       if (e.type === 'DELETED') {
         this.workers.get(uid)?.stop();
         this.workers.delete(uid);
+        this.runtime?.removePod(uid);
         return;
       }
       const status = pod.status as Obj;
@@ -90,6 +93,7 @@ export class Kubelet {
         images: this.images,
         allocateIP: () => this.ips.allocate(),
         releaseIP: (ip) => this.ips.release(ip),
+        runtime: this.runtime,
       },
       pod,
     );

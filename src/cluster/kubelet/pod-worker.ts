@@ -22,6 +22,7 @@ import { PODS, PVCS, type Obj } from '../controllers/runtime/resources';
 import { backOffMs, type NodeImages } from './images';
 import { buildPodStatus, freshContainer, type ContainerView, type PodView } from './pod-status';
 import { runProbe } from './probes';
+import type { ContainerRuntime } from '../containers/runtime';
 
 export interface KubeletHost {
   client: ClusterClient;
@@ -32,6 +33,8 @@ export interface KubeletHost {
   images: NodeImages;
   allocateIP(): string;
   releaseIP(ip: string): void;
+  /** Where containers' files and processes live (exec, logs, the pod network). */
+  runtime?: ContainerRuntime;
 }
 
 interface Run {
@@ -216,6 +219,7 @@ export class PodWorker {
       run.view.started = true;
       run.view.ready = !run.isInit && !run.spec.readinessProbe;
       run.plan = planProcess(outcome.family, run.spec);
+      this.host.runtime?.start(this.pod, run.spec, outcome.family, this.view?.podIP ?? '');
       // A process that exits within the kubelet's 1s relist is never seen running.
       if (run.plan.kind !== 'exits' || run.plan.afterMs >= 1000) this.flush();
       if (run.plan.kind === 'exits') {
@@ -228,19 +232,26 @@ export class PodWorker {
     });
   }
 
-  private probe(run: Run): void {
+  /** Readiness probing runs every periodSeconds; failureThreshold failures in a row make the container not ready. */
+  private probe(run: Run, failures = 0): void {
     if (!('running' in run.view.state)) return;
     const probe = run.spec.readinessProbe;
-    const result = runProbe(probe, run.spec, run.family, this.view?.podIP ?? '');
+    const result = runProbe(probe, run.spec, run.family, this.view?.podIP ?? '', this.host.runtime?.get(this.pod.metadata.uid!, run.spec.name), this.host.clock.now());
+    const period = (probe.periodSeconds ?? 10) * 1000;
     if (result.ok) {
       if (!run.view.ready) {
         run.view.ready = true;
         this.flush();
       }
+      this.after(period, () => this.probe(run, 0));
       return;
     }
     this.event('Warning', 'Unhealthy', `Readiness probe failed: ${result.output}`, run);
-    this.after((probe.periodSeconds ?? 10) * 1000, () => this.probe(run));
+    if (run.view.ready && failures + 1 >= (probe.failureThreshold ?? 3)) {
+      run.view.ready = false;
+      this.flush();
+    }
+    this.after(period, () => this.probe(run, failures + 1));
   }
 
   private exited(run: Run, exitCode: number): void {
@@ -250,6 +261,7 @@ export class PodWorker {
     };
     run.view.ready = false;
     run.view.started = false;
+    this.host.runtime?.stopped(this.pod.metadata.uid!, run.spec.name);
     const policy = this.spec.restartPolicy ?? 'Always';
     const restart = policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
     if (run.isInit && exitCode === 0) {
@@ -329,6 +341,7 @@ export class PodWorker {
         };
       }
       for (const r of this.runs) r.view.ready = false;
+      for (const r of running) this.host.runtime?.stopped(this.pod.metadata.uid!, r.spec.name);
       if (this.view) this.flush();
       this.after(200, () => {
         if (this.view) {

@@ -1,6 +1,8 @@
 /** Readiness probes against the simulated process: a port the image does not listen on is refused. */
 import type { ImageFamily } from '../images/catalogue';
 import type { Obj } from '../controllers/runtime/resources';
+import type { ContainerInstance } from '../containers/runtime';
+import { nginxServe } from '../containers/nginx';
 
 export type ProbeResult = { ok: true } | { ok: false; output: string };
 
@@ -10,14 +12,24 @@ function resolvePort(container: Obj, port: unknown): number | undefined {
   return named?.containerPort ?? (Number.isFinite(Number(port)) ? Number(port) : undefined);
 }
 
-export function runProbe(probe: Obj, container: Obj, family: ImageFamily | undefined, podIP: string): ProbeResult {
+/** Probes come from the node, through the pod bridge's gateway address. */
+function gatewayOf(podIP: string): string {
+  return podIP.split('.').slice(0, 3).join('.') + '.1';
+}
+
+export function runProbe(probe: Obj, container: Obj, family: ImageFamily | undefined, podIP: string, instance?: ContainerInstance, now = 0): ProbeResult {
   const listens = family?.ports ?? [];
   if (probe.httpGet) {
     const port = resolvePort(container, probe.httpGet.port);
     const scheme = String(probe.httpGet.scheme ?? 'HTTP').toLowerCase();
     const host = probe.httpGet.host || podIP;
     const path = probe.httpGet.path ?? '/';
-    if (port !== undefined && listens.includes(port)) return { ok: true };
+    if (port !== undefined && listens.includes(port)) {
+      if (!instance?.contents.webRoot || port !== 80) return { ok: true };
+      const res = nginxServe(instance, { method: 'GET', path, host: `${host}:${port}`, clientIP: gatewayOf(podIP), userAgent: 'kube-probe/1.32' }, now);
+      // The kubelet counts 200-399 as success.
+      return res.status >= 200 && res.status < 400 ? { ok: true } : { ok: false, output: `HTTP probe failed with statuscode: ${res.status}` };
+    }
     return { ok: false, output: `Get "${scheme}://${host}:${port}${path.startsWith('/') ? path : `/${path}`}": dial tcp ${host}:${port}: connect: connection refused` };
   }
   if (probe.tcpSocket) {

@@ -1,0 +1,111 @@
+/**
+ * What is inside each known image: its shells and prompt, the programs on its
+ * PATH, which nslookup and ping it ships, its environment and web root.
+ * Keyed by the family's first repository name (see catalogue.ts).
+ */
+import type { ImageFamily } from './catalogue';
+
+export type NslookupFlavour = 'busybox-1.28' | 'busybox' | 'bind';
+/** busybox/alpine ash: `\w # `; Debian's root bashrc: `root@\h:\w# `; bash's default: `\s-\v# `. */
+export type PromptStyle = 'ash' | 'debian' | 'bash-default';
+
+export interface ImageContents {
+  /** Shells in /bin, the first one is what `sh` is. */
+  shells: string[];
+  prompt: PromptStyle;
+  bashVersion?: string;
+  /** Programs on PATH besides the shells. */
+  programs: string[];
+  nslookup?: NslookupFlavour;
+  /** Which ping prints: busybox's applet or iputils. */
+  ping?: 'busybox' | 'iputils';
+  /** Directory nginx serves, when the image runs nginx. */
+  webRoot?: string;
+  /** The nginx version in its Server header and error pages. */
+  serverVersion?: string;
+  env: Record<string, string>;
+  /** /etc/os-release. */
+  osRelease: string;
+}
+
+const BASE = ['cat', 'cp', 'date', 'echo', 'env', 'grep', 'head', 'hostname', 'id', 'ls', 'mkdir', 'mount', 'mv', 'printf', 'rm', 'sed', 'sleep', 'sort', 'tail', 'tee', 'touch', 'tr', 'uname', 'uniq', 'wc', 'df', 'cut', 'seq', 'awk', 'base64', 'whoami', 'xargs'];
+const BUSYBOX_APPLETS = [...BASE, 'ps', 'ping', 'nslookup', 'wget', 'nc', 'vi', 'top', 'free'];
+const DEBIAN_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+const DEBIAN_OS = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
+NAME="Debian GNU/Linux"
+VERSION_ID="12"
+VERSION="12 (bookworm)"
+VERSION_CODENAME=bookworm
+ID=debian
+HOME_URL="https://www.debian.org/"
+SUPPORT_URL="https://www.debian.org/support"
+BUG_REPORT_URL="https://bugs.debian.org/"
+`;
+const ALPINE_OS = `NAME="Alpine Linux"
+ID=alpine
+VERSION_ID=3.20.3
+PRETTY_NAME="Alpine Linux v3.20"
+HOME_URL="https://alpinelinux.org/"
+BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"
+`;
+
+/** nginx's version for a tag (`1.21` → the last 1.21 release); mainline for the rest. */
+function nginxVersion(tag: string | undefined): string {
+  const last: Record<string, string> = { '1.14': '1.14.2', '1.15': '1.15.12', '1.16': '1.16.1', '1.17': '1.17.10', '1.18': '1.18.0', '1.19': '1.19.10', '1.20': '1.20.2', '1.21': '1.21.6', '1.22': '1.22.1', '1.23': '1.23.4', '1.24': '1.24.0', '1.25': '1.25.5', '1.26': '1.26.2', '1.27': '1.27.3' };
+  const m = /^(\d+\.\d+)(\.\d+)?/.exec(tag ?? '');
+  if (m) return m[2] ? m[0] : (last[m[1]] ?? `${m[1]}.0`);
+  return '1.27.3';
+}
+
+export function contentsFor(family: ImageFamily, tag: string | undefined): ImageContents {
+  const name = family.names[0];
+  switch (name) {
+    case 'nginx':
+    case 'nginx-slim': {
+      const version = name === 'nginx' ? nginxVersion(tag) : '1.11.13';
+      return {
+        shells: ['sh', 'bash'],
+        prompt: 'debian',
+        bashVersion: '5.2',
+        programs: name === 'nginx' ? [...BASE, 'curl', 'nginx'] : [...BASE, 'nginx'],
+        webRoot: '/usr/share/nginx/html',
+        serverVersion: version,
+        env: { PATH: DEBIAN_PATH, NGINX_VERSION: version },
+        osRelease: DEBIAN_OS,
+      };
+    }
+    case 'busybox':
+      return {
+        shells: ['sh'],
+        prompt: 'ash',
+        programs: BUSYBOX_APPLETS,
+        nslookup: tag !== undefined && /^1\.(1\d|2[0-8])(\.|$)/.test(tag) ? 'busybox-1.28' : 'busybox',
+        ping: 'busybox',
+        env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
+        osRelease: '',
+      };
+    case 'alpine':
+      return { shells: ['sh'], prompt: 'ash', programs: BUSYBOX_APPLETS, nslookup: 'busybox', ping: 'busybox', env: { PATH: DEBIAN_PATH }, osRelease: ALPINE_OS };
+    case 'netshoot':
+      return {
+        shells: ['sh', 'bash'],
+        prompt: 'bash-default',
+        bashVersion: '5.0',
+        programs: [...BASE, 'ps', 'ping', 'nslookup', 'dig', 'host', 'curl', 'wget', 'nc'],
+        nslookup: 'bind',
+        ping: 'iputils',
+        env: { PATH: DEBIAN_PATH },
+        osRelease: ALPINE_OS,
+      };
+    case 'jessie-dnsutils':
+      return { shells: ['sh', 'bash'], prompt: 'debian', bashVersion: '4.3', programs: [...BASE, 'ps', 'ping', 'nslookup', 'dig', 'host'], nslookup: 'bind', ping: 'iputils', env: { PATH: DEBIAN_PATH }, osRelease: DEBIAN_OS };
+    case 'mysql':
+      return { shells: ['sh', 'bash'], prompt: 'bash-default', bashVersion: '5.1', programs: [...BASE, 'mysql', 'mysqld'], env: { PATH: DEBIAN_PATH, MYSQL_MAJOR: '8.0' }, osRelease: '' };
+    case 'pause':
+      return { shells: [], prompt: 'ash', programs: [], env: { PATH: DEBIAN_PATH }, osRelease: '' };
+    default:
+      // debian, ubuntu: a bare distribution.
+      return { shells: ['sh', 'bash'], prompt: 'debian', bashVersion: '5.2', programs: [...BASE, ...(name === 'ubuntu' ? ['ps'] : [])], env: { PATH: DEBIAN_PATH }, osRelease: DEBIAN_OS };
+  }
+}
