@@ -50,10 +50,8 @@ test('Tab completes a file name in the home directory', async ({ page }) => {
 });
 
 // Real kubectl completes resource types from `kubectl api-resources -o name`
-// (kubectl pkg/util/completion CompGetResourceList), i.e. with the API group.
-// The simulated completer also offers singular and short names, so today this
-// stops at the common prefix `statefulset`.
-test.fixme('Tab completes a resource type the way kubectl completion does', async ({ page }) => {
+// (kubectl pkg/util/completion compGetResourceList), i.e. with the API group.
+test('Tab completes a resource type the way kubectl completion does', async ({ page }) => {
   await page.keyboard.type('kubectl get sta');
   await page.keyboard.press('Tab');
   await expect.poll(() => cursorLine(page)).toBe('$ kubectl get statefulsets.apps ');

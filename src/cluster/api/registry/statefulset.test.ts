@@ -165,7 +165,7 @@ describe('StatefulSet update', () => {
     const c = client();
     await c.create(STS, seed000());
     expect(await errorOf(c.patch(STS, 'default', 'web', 'strategic', { spec: { updateStrategy: { type: 'OnDelete' } } }))).toBe(
-      "StatefulSet.apps \"web\" is invalid: spec.updateStrategy.rollingUpdate: Invalid value: &v1.RollingUpdateStatefulSetStrategy{Partition:(*int32)(0), MaxUnavailable:(*intstr.IntOrString)(nil)}: only allowed for updateStrategy 'RollingUpdate'",
+      "StatefulSet.apps \"web\" is invalid: spec.updateStrategy.rollingUpdate: Invalid value: apps.RollingUpdateStatefulSetStrategy{Partition:0, MaxUnavailable:(*intstr.IntOrString)(nil)}: only allowed for updateStrategy 'RollingUpdate'",
     );
     const ok = (await c.patch(STS, 'default', 'web', 'strategic', { spec: { updateStrategy: { type: 'OnDelete', rollingUpdate: null } } })) as any;
     expect(ok.spec.updateStrategy).toEqual({ type: 'OnDelete' });

@@ -8,10 +8,21 @@ import { defaultTemplate, goLabelSelector, selectorMatchesTemplate, validateSele
 const IMMUTABLE_SPEC =
   "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden";
 
+/**
+ * Validation runs on the internal apps type, and field.Invalid prints a struct
+ * value with %#v (pre-1.34): the internal RollingUpdateStatefulSetStrategy has a
+ * plain int32 Partition. Nested pointers print as addresses in Go; MaxUnavailable
+ * is dropped while its feature gate is off (the v1.32 default), so it is nil.
+ */
 function goRollingUpdate(ru: Obj): string {
-  const part = typeof ru.partition === 'number' ? `(*int32)(${ru.partition})` : '(*int32)(nil)';
-  const mu = ru.maxUnavailable === undefined ? '(*intstr.IntOrString)(nil)' : `&intstr.IntOrString{${JSON.stringify(ru.maxUnavailable)}}`;
-  return `&v1.RollingUpdateStatefulSetStrategy{Partition:${part}, MaxUnavailable:${mu}}`;
+  const partition = typeof ru.partition === 'number' ? ru.partition : 0;
+  return `apps.RollingUpdateStatefulSetStrategy{Partition:${partition}, MaxUnavailable:(*intstr.IntOrString)(nil)}`;
+}
+
+/** %#v of the internal StatefulSetUpdateStrategy; a set RollingUpdate pointer prints as an address. */
+function goUpdateStrategy(us: Obj): string {
+  const ru = us.rollingUpdate ? '(*apps.RollingUpdateStatefulSetStrategy)(0xc000a3c0d8)' : '(*apps.RollingUpdateStatefulSetStrategy)(nil)';
+  return `apps.StatefulSetUpdateStrategy{Type:${JSON.stringify(us.type)}, RollingUpdate:${ru}}`;
 }
 
 function defaultClaimTemplate(t: Obj): void {
@@ -39,7 +50,7 @@ function validateSpec(spec: Obj): StatusCause[] {
   } else if (us.type === 'RollingUpdate') {
     if (us.rollingUpdate) errs.push(...nonNegative('spec.updateStrategy.rollingUpdate.partition', us.rollingUpdate.partition));
   } else {
-    errs.push(invalidValue('spec.updateStrategy', us, "must be 'RollingUpdate' or 'OnDelete'", `v1.StatefulSetUpdateStrategy{Type:${JSON.stringify(us.type)}, RollingUpdate:${us.rollingUpdate ? goRollingUpdate(us.rollingUpdate) : '(*v1.RollingUpdateStatefulSetStrategy)(nil)'}}`));
+    errs.push(invalidValue('spec.updateStrategy', us, "must be 'RollingUpdate' or 'OnDelete'", goUpdateStrategy(us)));
   }
   const retention = spec.persistentVolumeClaimRetentionPolicy;
   if (isPlainObject(retention))

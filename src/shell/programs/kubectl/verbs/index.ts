@@ -1,6 +1,7 @@
 /** Every kubectl command this lab implements; one file per verb. */
 import type { Command } from '../cli/command';
 import { apiResourcesCommand, apiVersionsCommand } from './api-resources';
+import { annotateCommand } from './annotate';
 import { applyCommand } from './apply';
 import { clusterInfoCommand } from './cluster-info';
 import { configCommand } from './config';
@@ -8,15 +9,22 @@ import { createCommand } from './create';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
 import { editCommand } from './edit';
+import { execCommand } from './exec';
 import { explainCommand } from './explain';
 import { getCommand } from './get';
+import { labelCommand } from './label';
+import { logsCommand } from './logs';
+import { patchCommand } from './patch';
 import { rolloutCommand } from './rollout';
+import { runCommand } from './run';
+import { scaleCommand } from './scale';
 import { setCommand } from './set';
 import { versionCommand } from './version';
 
 export const COMMANDS: Command[] = [
   apiResourcesCommand,
   apiVersionsCommand,
+  annotateCommand,
   applyCommand,
   clusterInfoCommand,
   configCommand,
@@ -24,9 +32,15 @@ export const COMMANDS: Command[] = [
   deleteCommand,
   describeCommand,
   editCommand,
+  execCommand,
   explainCommand,
   getCommand,
+  labelCommand,
+  logsCommand,
+  patchCommand,
   rolloutCommand,
+  runCommand,
+  scaleCommand,
   setCommand,
   versionCommand,
 ];
