@@ -1,7 +1,7 @@
 // `npm run bench`: prints kubelab's speed and size figures as JSON.
 // Figures only — nothing here passes or fails.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -14,17 +14,18 @@ function gz(path: string): number {
   return gzipSync(readFileSync(path), { level: 9 }).length;
 }
 
-/** JS and CSS the index page loads before the first prompt, and the worker chunk it starts. */
-function bundleSizes(): Record<string, number> {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const assets = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
-  const firstScreen = assets.reduce((sum, a) => sum + gz(join(dist, a)), 0);
-  const workers = spawnSync('ls', [join(dist, 'assets')]).stdout.toString().split('\n').filter((f) => /worker.*\.js$/.test(f));
-  const worker = workers.reduce((sum, f) => sum + gz(join(dist, 'assets', f)), 0);
-  return { firstScreenGzipBytes: firstScreen, workerGzipBytes: worker };
+/** Gzip bytes of the given built files. */
+function gzTotal(files: string[]): number {
+  return files.reduce((sum, f) => sum + gz(join(dist, f)), 0);
 }
 
-async function timeToFirstPrompt(runs = 5): Promise<number[]> {
+interface LoadFigures {
+  times: number[];
+  /** Files the page itself fetched before the first prompt (dist-relative). */
+  pageFiles: string[];
+}
+
+async function timeToFirstPrompt(runs = 5): Promise<LoadFigures> {
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     stdio: 'ignore',
   });
@@ -39,6 +40,7 @@ async function timeToFirstPrompt(runs = 5): Promise<number[]> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     const times: number[] = [];
+    let pageFiles: string[] = [];
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -47,10 +49,14 @@ async function timeToFirstPrompt(runs = 5): Promise<number[]> {
         polling: 5,
       });
       times.push(Math.round(await page.evaluate(() => performance.now())));
+      const urls = await page.evaluate(() => [location.href, ...performance.getEntriesByType('resource').map((e) => e.name)]);
+      pageFiles = urls
+        .map((u) => new URL(u).pathname.replace(/^\//, '') || 'index.html')
+        .filter((f) => /\.(js|css|html)$/.test(f) && !/(^|\/)worker-/.test(f));
       await context.close();
     }
     await browser.close();
-    return times;
+    return { times, pageFiles };
   } finally {
     server.kill();
   }
@@ -90,9 +96,16 @@ async function getPodsLatency(pods: number): Promise<number> {
 async function main(): Promise<void> {
   const result: Record<string, unknown> = {};
   if (!existsSync(join(dist, 'index.html'))) spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'ignore' });
-  Object.assign(result, bundleSizes());
   const loads = await timeToFirstPrompt();
-  result.firstPromptMs = { median: median(loads), runs: loads };
+  const assets = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
+  const workerEntry = assets.filter((f) => f.startsWith('worker-')).map((f) => `assets/${f}`);
+  const mainFiles = loads.pageFiles;
+  const lazy = assets.map((f) => `assets/${f}`).filter((f) => !mainFiles.includes(f) && !workerEntry.includes(f));
+  result.firstScreenGzipBytes = gzTotal(mainFiles);
+  result.firstScreenFiles = mainFiles;
+  result.workerGzipBytes = gzTotal(workerEntry);
+  result.loadedAfterFirstPromptGzipBytes = gzTotal(lazy);
+  result.firstPromptMs = { median: median(loads.times), runs: loads.times };
   result.getPodsAllNamespacesMedianMs = {
     pods10: await getPodsLatency(10),
     pods1000: await getPodsLatency(1000),
