@@ -18,6 +18,8 @@ export interface Completion {
   candidates: string[];
 }
 
+const FILE_FLAGS = new Set(['-f', '--filename', '-k', '--kustomize', '--kubeconfig', '--patch-file']);
+
 /** Candidates for the word before the cursor: commands first, kubectl's own, else paths. */
 export async function complete(before: string, ctx: CompletionContext): Promise<Completion> {
   const segment = before.slice(lastCommandStart(before));
@@ -28,6 +30,10 @@ export async function complete(before: string, ctx: CompletionContext): Promise<
   const args = words.filter((w, i) => !(i === 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)));
   if (args.length === 0 && !current.includes('/')) {
     return { start, candidates: ctx.commandNames.filter((n) => n.startsWith(current)).sort() };
+  }
+  if (args[0] === 'kubectl' && FILE_FLAGS.has(args[args.length - 1])) {
+    // kubectl marks these flags as file names, so the shell completes paths for them.
+    return { start, candidates: completePath(current, ctx) };
   }
   if (args[0] === 'kubectl') {
     const candidates = await ctx.completeKubectl(args, current, { client: ctx.client, namespace: namespaceOf(args) });
