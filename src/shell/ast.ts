@@ -4,7 +4,8 @@
 export type WordPart =
   | { kind: 'lit'; text: string; quoted: boolean }
   | { kind: 'var'; name: string; quoted: boolean }
-  | { kind: 'sub'; source: string; quoted: boolean };
+  | { kind: 'sub'; source: string; quoted: boolean }
+  | { kind: 'arith'; source: string; quoted: boolean };
 
 export type Word = WordPart[];
 

@@ -1,6 +1,8 @@
 import type { Word } from './ast';
 import type { FileSystem } from './fs-types';
+import { evaluateArithmetic } from './arithmetic';
 import { globExpand, hasGlob, type GlobChar } from './glob';
+import { heredocParts } from './lexer';
 
 export interface ExpandContext {
   /** A variable's value ($?, $HOME, …); undefined when unset. */
@@ -75,6 +77,11 @@ async function splitWord(word: Word, ctx: ExpandContext): Promise<Field[]> {
 
 async function valueOf(part: Exclude<Word[number], { kind: 'lit' }>, ctx: ExpandContext): Promise<string> {
   if (part.kind === 'sub') return ctx.substitute(part.source);
+  if (part.kind === 'arith') {
+    // Inner $VAR and $(…) expand first, as bash does; bare names are looked up by the evaluator.
+    const inner = (await expandWords([heredocParts(part.source)], ctx)).join(' ');
+    return String(evaluateArithmetic(inner, ctx.lookup));
+  }
   return ctx.lookup(part.name) ?? '';
 }
 

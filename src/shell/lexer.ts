@@ -189,7 +189,7 @@ export class Lexer {
     }
   }
 
-  /** $name, ${name}, $?, $(...), `...`; null when the `$` is literal. */
+  /** $name, ${name}, $?, $(...), $((...)), `...`; null when the `$` is literal. */
   private readDollar(quoted: boolean): WordPart | null {
     const s = this.src;
     if (s[this.pos] === '`') {
@@ -200,6 +200,15 @@ export class Lexer {
       return { kind: 'sub', source, quoted };
     }
     const n = s[this.pos + 1];
+    if (n === '(' && s[this.pos + 2] === '(') {
+      // $(( … )): arithmetic, closed by the `)` that balances the outer `(` and is followed by `)`.
+      const end = findClosingParen(s, this.pos + 2);
+      if (s[end - 1] === ')') {
+        const source = s.slice(this.pos + 3, end - 1);
+        this.pos = end + 1;
+        return { kind: 'arith', source, quoted };
+      }
+    }
     if (n === '(') {
       const end = findClosingParen(s, this.pos + 2);
       const source = s.slice(this.pos + 2, end);

@@ -2,6 +2,7 @@ import type { ClusterClient } from '../cluster/client/types';
 import type { Clock } from '../cluster/clock';
 import type { AndOr, Command, Pipeline, Script, SimpleCommand } from './ast';
 import { BUILTINS, type Builtin } from './builtins';
+import { ArithmeticError } from './arithmetic';
 import { expandToString, expandWords, type ExpandContext } from './expand';
 import type { FileSystem } from './fs-types';
 import { parse } from './parse';
@@ -234,9 +235,16 @@ export class Shell {
   private async runSimple(cmd: SimpleCommand, io: RunIO): Promise<number> {
     const ctx = this.expandContext(io);
     this.subStatus = undefined;
-    const argv = await expandWords(cmd.words, ctx);
+    let argv: string[];
     const assigns: [string, string][] = [];
-    for (const a of cmd.assigns) assigns.push([a.name, await expandToString(a.value, ctx)]);
+    try {
+      argv = await expandWords(cmd.words, ctx);
+      for (const a of cmd.assigns) assigns.push([a.name, await expandToString(a.value, ctx)]);
+    } catch (e) {
+      if (!(e instanceof ArithmeticError)) throw e;
+      io.stderr.write(`bash: ${e.message}\n`);
+      return 1;
+    }
     const redirected = await applyRedirects(cmd.redirects, io, ctx);
     if ('error' in redirected) {
       io.stderr.write(redirected.error + '\n');
