@@ -13,23 +13,11 @@ import {
 import { describeContainers, describeResources } from './containers';
 import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from './prefix-writer';
 import { describeVolumes } from './volumes';
+import { podQOSClass } from '../../../../cluster/api/registry/pod-spec';
 
-/** qos.GetPodQOS: the status field when set, else computed from requests and limits. */
+/** qos.GetPodQOS: the status field when set, else computed from requests and limits as the API server does. */
 export function podQOS(pod: Json): string {
-  if (pod.status?.qosClass) return pod.status.qosClass;
-  const containers = [...((pod.spec?.containers ?? []) as Json[]), ...((pod.spec?.initContainers ?? []) as Json[])];
-  let any = false;
-  let guaranteed = true;
-  for (const c of containers) {
-    const req = c.resources?.requests ?? {};
-    const lim = c.resources?.limits ?? {};
-    for (const r of ['cpu', 'memory']) {
-      if (req[r] !== undefined || lim[r] !== undefined) any = true;
-      if (lim[r] === undefined || (req[r] !== undefined && String(req[r]) !== String(lim[r]))) guaranteed = false;
-    }
-  }
-  if (!any) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
+  return pod.status?.qosClass || podQOSClass(pod.spec ?? {});
 }
 
 function describePodIPs(pod: Json, w: PrefixWriter): void {
