@@ -26,8 +26,16 @@ export interface Terminal {
   state(): TerminalState;
   /** Called whenever the state changes (a command starts, a prompt appears). */
   onStateChange(listener: (state: TerminalState) => void): () => void;
+  /** Called as each command line read at the shell's prompt starts, prints and ends (the lesson engine's command log). */
+  onCommand(listener: (event: CommandEvent) => void): () => void;
   close(): void;
 }
+
+/** One command line's life: typed at the shell prompt, its stdout/stderr text as printed, its exit status. */
+export type CommandEvent =
+  | { type: 'start'; line: string }
+  | { type: 'output'; text: string }
+  | { type: 'end'; exitCode: number };
 
 export interface TerminalState {
   awaitingInput: boolean;

@@ -43,6 +43,23 @@ function open(completeKubectl = async (): Promise<string[]> => []) {
 }
 
 describe('terminal', () => {
+  it('reports each command line typed at the prompt with its output and exit status', async () => {
+    const t = open();
+    const events: unknown[] = [];
+    t.terminal.onCommand((e) => events.push(e));
+    await settle();
+    await t.type('echo hello');
+    await t.type('cat missing');
+    expect(events).toEqual([
+      { type: 'start', line: 'echo hello' },
+      { type: 'output', text: 'hello\n' },
+      { type: 'end', exitCode: 0 },
+      { type: 'start', line: 'cat missing' },
+      { type: 'output', text: 'cat: missing: No such file or directory\n' },
+      { type: 'end', exitCode: 1 },
+    ]);
+  });
+
   it('shows the prompt, runs a typed line and shows the prompt again', async () => {
     const t = open();
     await settle();

@@ -4,7 +4,7 @@ import { parse } from './parse';
 import type { Tty } from './program';
 import { ExitShell, type Shell } from './shell';
 import { ForwardOutput, LineInput } from './streams';
-import type { Terminal, TerminalSink, TerminalState } from './terminal-types';
+import type { CommandEvent, Terminal, TerminalSink, TerminalState } from './terminal-types';
 
 const INTERRUPTED = Symbol('interrupted');
 type ReadResult = string | null | typeof INTERRUPTED;
@@ -44,12 +44,22 @@ export function createTerminal(options: TerminalOptions): Terminal {
   let closed = false;
   const foreground: (() => void)[] = [];
   const listeners = new Set<(state: TerminalState) => void>();
+  const commandListeners = new Set<(event: CommandEvent) => void>();
+  // Output belongs to a command only while it runs (a background job printing later does not).
+  let commandRunning = false;
+  const emitCommand = (event: CommandEvent) => {
+    if (event.type === 'output' && (!commandRunning || event.text === '')) return;
+    for (const l of commandListeners) l(event);
+  };
   const history: string[] = [];
 
+  // `$?` of a shell reading through the tty (a shell in a pod), reported while its prompt shows.
+  let programStatus: number | undefined;
+  const lastExitCode = () => (reader?.mode === 'program' && programStatus !== undefined ? programStatus : shell.lastStatus);
   const state = (): TerminalState =>
     reader && reader.mode !== 'stdin'
-      ? { awaitingInput: true, prompt: reader.prompt, lastExitCode: shell.lastStatus }
-      : { awaitingInput: false, prompt: '', lastExitCode: shell.lastStatus };
+      ? { awaitingInput: true, prompt: reader.prompt, lastExitCode: lastExitCode() }
+      : { awaitingInput: false, prompt: '', lastExitCode: lastExitCode() };
   const notify = () => {
     const s = state();
     for (const l of listeners) l(s);
@@ -62,7 +72,8 @@ export function createTerminal(options: TerminalOptions): Terminal {
     get rows() {
       return rows;
     },
-    async readLine(prompt) {
+    async readLine(prompt, readOptions) {
+      programStatus = readOptions?.lastStatus;
       const r = await read(prompt, 'program', true);
       return r === INTERRUPTED ? null : r;
     },
@@ -153,8 +164,14 @@ export function createTerminal(options: TerminalOptions): Terminal {
 
   async function runLine(text: string): Promise<void> {
     const controller = new AbortController();
-    const stdout = new ForwardOutput((t) => sink.output(t, 'stdout'), true);
-    const stderr = new ForwardOutput((t) => sink.output(t, 'stderr'), true);
+    const stdout = new ForwardOutput((t) => {
+      sink.output(t, 'stdout');
+      emitCommand({ type: 'output', text: t });
+    }, true);
+    const stderr = new ForwardOutput((t) => {
+      sink.output(t, 'stderr');
+      emitCommand({ type: 'output', text: t });
+    }, true);
     const stop = () => {
       stdout.shutdown();
       stderr.shutdown();
@@ -213,7 +230,11 @@ export function createTerminal(options: TerminalOptions): Terminal {
       if (text === undefined || text.trim() === '') continue;
       // Debian's default HISTCONTROL=ignoreboth: no duplicates in a row, none starting with a space.
       if (!text.startsWith(' ') && history[history.length - 1] !== text) history.push(text);
+      emitCommand({ type: 'start', line: text });
+      commandRunning = true;
       await runLine(text);
+      commandRunning = false;
+      emitCommand({ type: 'end', exitCode: shell.lastStatus });
     }
   }
 
@@ -242,8 +263,13 @@ export function createTerminal(options: TerminalOptions): Terminal {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onCommand(listener) {
+      commandListeners.add(listener);
+      return () => commandListeners.delete(listener);
+    },
     close() {
       closed = true;
+      commandListeners.clear();
       shell.stopJobs();
       for (const stop of [...foreground]) stop();
       listeners.clear();

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
-import type { LabApi, TerminalSize } from '../worker/lab-api';
+import type { LabApi, LessonUpdate, StartLessonRequest, TerminalSize } from '../worker/lab-api';
+import type { Language } from '../lessons/schema';
 
 export const SPEEDS = [0, 1, 10] as const;
 
@@ -53,5 +54,33 @@ export class LabConnection {
   setSpeed(speed: number): void {
     this.speed = speed;
     void this.api.setSpeed(speed);
+  }
+
+  listLessons() {
+    return this.api.listLessons();
+  }
+
+  startLesson(request: StartLessonRequest, onUpdate: (update: LessonUpdate) => void) {
+    return this.api.startLesson(request, Comlink.proxy(onUpdate));
+  }
+
+  lessonContent(id: string, language: Language) {
+    return this.api.lessonContent(id, language);
+  }
+
+  nextHint() {
+    return this.api.nextHint();
+  }
+
+  goToStep(stepId: string) {
+    return this.api.goToStep(stepId);
+  }
+
+  resetLesson() {
+    return this.api.resetLesson();
+  }
+
+  stopLesson() {
+    return this.api.stopLesson();
   }
 }

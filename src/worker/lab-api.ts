@@ -1,7 +1,9 @@
+import type { Language, Lesson, LessonProgress, LessonState, Level } from '../lessons/index';
+
 /**
  * The one surface between the UI thread and the worker. The UI sends raw
  * keystrokes and receives terminal output; the worker owns the cluster, the
- * shells and the line editors.
+ * shells, the line editors and the lesson engine.
  */
 export interface LabApi {
   /** Opens a terminal on the lab's cluster; output (ANSI text with \r\n) arrives through onOutput. */
@@ -13,6 +15,25 @@ export interface LabApi {
   /** Simulated seconds per real second; 0 pauses. */
   setSpeed(speed: number): void;
   info(): Promise<LabInfo>;
+
+  /** The course: every lesson in every language it is written in, and the authors' validation problems. */
+  listLessons(): Promise<CourseSummary>;
+  /**
+   * Starts a lesson on a fresh lab (new cluster and home directory, setup run
+   * at high speed); open terminals move to it with a cleared screen. Resumes
+   * `progress` (steps done stay done). When the lesson already runs, it only
+   * takes the new listener. Rejects with the setup's or loader's message.
+   */
+  startLesson(request: StartLessonRequest, onUpdate: (update: LessonUpdate) => void): Promise<LessonSession>;
+  /** The running lesson's texts in another language (same steps, same checks). */
+  lessonContent(id: string, language: Language): Promise<Lesson>;
+  /** Reveals the current step's next hint; undefined when none is left. */
+  nextHint(): Promise<string | undefined>;
+  goToStep(stepId: string): Promise<LessonState>;
+  /** Restarts the running lesson on a fresh lab with no progress. */
+  resetLesson(): Promise<LessonSession>;
+  /** Ends the lesson; the terminals move to a fresh sandbox lab. */
+  stopLesson(): Promise<void>;
 }
 
 export interface TerminalSize {
@@ -23,4 +44,40 @@ export interface TerminalSize {
 export interface LabInfo {
   kubernetesVersion: string;
   speed: number;
+}
+
+export interface LessonSummaryText {
+  title: string;
+  summary: string;
+  level: Level;
+  minutes: number;
+}
+
+export interface LessonSummary {
+  id: string;
+  /** Step ids in order (progress counts them). */
+  steps: string[];
+  languages: Partial<Record<Language, LessonSummaryText>>;
+}
+
+export interface CourseSummary {
+  lessons: LessonSummary[];
+  problems: string[];
+}
+
+export interface StartLessonRequest {
+  id: string;
+  language: Language;
+  progress?: LessonProgress;
+}
+
+export interface LessonSession {
+  lesson: Lesson;
+  state: LessonState;
+}
+
+/** Sent after every change of the engine's state, with the progress record to store. */
+export interface LessonUpdate {
+  state: LessonState;
+  progress: LessonProgress;
 }

@@ -19,6 +19,7 @@ function fakeLab() {
         resize: (cols, rows) => calls.push(`resize ${n} ${cols}x${rows}`),
         state: () => state,
         onStateChange: () => () => {},
+        onCommand: () => () => {},
         close: () => calls.push(`close ${n}`),
       };
     },

@@ -3,6 +3,9 @@ import type { Terminal } from '@xterm/xterm';
 /** The live xterm instances by tab key, so the test hook can read their screens. */
 export const terminals = new Map<number, Terminal>();
 
+/** The worker's terminal id for each tab key, once the worker opened it (the lesson's "run" buttons type into it). */
+export const remoteTerminalIds = new Map<number, number>();
+
 /** The whole buffer (scrollback and screen) as text: wrapped rows joined, never-written cells at row ends left out. */
 export function bufferText(term: Terminal): string {
   const buffer = term.buffer.active;

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../cluster/clock';
+import { readLessonFiles } from '../lessons/node-loader';
+import { preloadPrograms } from '../shell/programs/index';
+import { createLab } from './create-lab';
+import type { LessonUpdate } from './lab-api';
+import { createLabService } from './lab-service';
+
+const settle = () => new Promise((r) => setImmediate(r));
+
+/** The browser's lab service on a VirtualClock, with the course read from disk. */
+function service() {
+  const virtual = new VirtualClock();
+  let speed = 1;
+  const speeds: number[] = [];
+  const clock = {
+    now: () => virtual.now(),
+    setTimer: (ms: number, fn: () => void) => virtual.setTimer(ms, fn),
+    clearTimer: (id: ReturnType<VirtualClock['setTimer']>) => virtual.clearTimer(id),
+    getSpeed: () => speed,
+    setSpeed: (s: number) => void speeds.push((speed = s)),
+  };
+  const newLab = (files: Record<string, string>) => createLab({ seed: 1, clock, files });
+  const api = createLabService({
+    lab: newLab({ 'sandbox.txt': 'hi\n' }),
+    clock,
+    kubernetesVersion: 'v1.32.0',
+    schedule: (task) => task(),
+    lessons: {
+      files: async () => readLessonFiles(),
+      newLab,
+      sandboxFiles: { 'sandbox.txt': 'hi\n' },
+      clock,
+      sleep: async () => {
+        virtual.advance(1_000);
+        await settle();
+      },
+    },
+  });
+  /** Runs simulated time until `done` holds (timers fire one by one). */
+  const until = async (done: () => boolean) => {
+    for (let i = 0; i < 2_000 && !done(); i++) {
+      if (!virtual.fireNext(virtual.now() + 1_000)) virtual.advance(1_000);
+      await settle();
+    }
+  };
+  return { api, until, speeds, settle };
+}
+
+describe('lesson service', () => {
+  it('lists every lesson with its texts in both languages', async () => {
+    const { api } = service();
+    const course = await api.listLessons();
+    const first = course.lessons.find((l) => l.id === '02-first-statefulset')!;
+    expect(first.steps).toEqual(['headless-service', 'ordered-creation', 'inspect', 'recreate-pod']);
+    expect(first.languages.en?.title).toBe('Your first StatefulSet');
+    expect(first.languages['zh-CN']?.title).toBe('你的第一个 StatefulSet');
+    expect(course.problems).toEqual([]);
+  });
+
+  it('starts a lesson on a fresh lab and marks a step done from a command typed in an open terminal', async () => {
+    await preloadPrograms();
+    const { api, until } = service();
+    let screen = '';
+    const id = await api.openTerminal((data) => (screen += data), { cols: 120, rows: 40 });
+    const updates: LessonUpdate[] = [];
+    const session = await api.startLesson({ id: '02-first-statefulset', language: 'en' }, (u) => updates.push(u));
+    expect(session.lesson.title).toBe('Your first StatefulSet');
+    expect(session.state.current).toBe(0);
+
+    screen = '';
+    api.input(id, 'ls\r');
+    await until(() => screen.endsWith('$ ') && screen.includes('nginx-headless.yaml'));
+    expect(screen).toBe('ls\r\nnginx-headless.yaml  web.yaml\r\n$ ');
+
+    api.input(id, 'kubectl apply -f nginx-headless.yaml\r');
+    await until(() => updates.some((u) => u.state.steps[0].done));
+    const last = updates[updates.length - 1];
+    expect(last.state.current).toBe(1);
+    expect(last.progress).toEqual({
+      version: 1,
+      lessonId: '02-first-statefulset',
+      done: ['headless-service'],
+      current: 'ordered-creation',
+      hintsShown: {},
+    });
+  });
+
+  it('resumes progress: done steps stay done and the lesson starts at the first step left', async () => {
+    const { api } = service();
+    const progress = { version: 1 as const, lessonId: '02-first-statefulset', done: ['headless-service'], current: 'ordered-creation', hintsShown: { 'ordered-creation': 1 } };
+    const session = await api.startLesson({ id: '02-first-statefulset', language: 'zh-CN', progress }, () => {});
+    expect(session.lesson.title).toBe('你的第一个 StatefulSet');
+    expect(session.state.steps.map((s) => [s.id, s.done, s.hintsShown])).toEqual([
+      ['headless-service', true, 0],
+      ['ordered-creation', false, 1],
+      ['inspect', false, 0],
+      ['recreate-pod', false, 0],
+    ]);
+    expect(session.state.current).toBe(1);
+    expect(await api.nextHint()).toBe(session.lesson.steps[1].hints[1]);
+  });
+
+  it('stopping the lesson gives the terminals a fresh sandbox lab', async () => {
+    await preloadPrograms();
+    const { api, until } = service();
+    let screen = '';
+    const id = await api.openTerminal((data) => (screen += data), { cols: 120, rows: 40 });
+    await api.startLesson({ id: '02-first-statefulset', language: 'en' }, () => {});
+    await api.stopLesson();
+    screen = '';
+    api.input(id, 'ls\r');
+    await until(() => screen.endsWith('$ ') && screen.includes('sandbox.txt'));
+    expect(screen).toBe('ls\r\nsandbox.txt\r\n$ ');
+  });
+});
