@@ -74,6 +74,22 @@ describe('lesson engine', () => {
     resumed.stop();
   });
 
+  it('reads files in pods through the cluster (pods/exec) when given no capabilities', async () => {
+    session = createSession({ seed: 3, files: { 'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: box\nspec:\n  containers:\n  - name: c\n    image: busybox:1.28\n    command: ["sleep", "3600"]\n' } });
+    const inPod: Lesson = {
+      ...lesson,
+      steps: [{ id: 'write', text: '', hints: [], solution: [], checks: [{ kind: 'fileContains', pod: 'box', path: '/tmp/note', text: 'hi' }] }],
+    };
+    const engine = new LessonEngine({ lesson: inPod, client: session.lab.cluster.client, log: new CommandLog() });
+    await session.exec('kubectl apply -f pod.yaml');
+    await session.advance(30_000);
+    await engine.start();
+    expect(engine.state().steps[0].checks).toEqual([{ kind: 'fileContains', passed: false, detail: '/tmp/note in pod box cannot be read: No such file or directory' }]);
+    await session.exec("kubectl exec box -- sh -c 'echo hi > /tmp/note'");
+    expect((await engine.evaluate()).complete).toBe(true);
+    engine.stop();
+  });
+
   it('ignores stored progress that is not a valid record', () => {
     expect(parseProgress('{"version":2}')).toBeUndefined();
     expect(parseProgress('not json')).toBeUndefined();

@@ -6,6 +6,7 @@
 import type { ResourceType } from '../cluster/api/types';
 import type { ClusterClient } from '../cluster/client/types';
 import { checkKind } from './checks/index';
+import { clusterCapabilities } from './checks/cluster-capabilities';
 import type { Check, CheckCapabilities, CheckContext, CheckResult } from './checks/types';
 import type { CommandLog } from './command-log';
 import { resolveResource } from './resource-types';
@@ -43,6 +44,7 @@ export interface LessonEngineOptions {
   log: CommandLog;
   /** The namespace checks use when they name none (default: 'default'); see kubeconfigNamespace(). */
   namespace?: () => string;
+  /** In-pod file reading and DNS; default: through the client (exec, dns). */
   capabilities?: CheckCapabilities;
   /** Step ids already done (resumed progress) and hints revealed. */
   done?: readonly string[];
@@ -70,8 +72,7 @@ export class LessonEngine {
     this.current = this.firstUndone(0);
     this.ctx = {
       client: options.client,
-      podFiles: options.capabilities?.podFiles,
-      dns: options.capabilities?.dns,
+      ...(options.capabilities ?? clusterCapabilities(options.client)),
       namespace: options.namespace ?? (() => 'default'),
       commands: (since) => options.log.since(since === 'step' ? this.stepLogStart : 0),
     };

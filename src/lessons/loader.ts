@@ -7,8 +7,8 @@ import { LANGUAGES, parseLesson, type AvailableCapabilities, type Language, type
 import { applyTranslation } from './translation';
 import { LessonValidationError } from './validate';
 
-/** What this lab can do for checks today; flip when in-pod file reading and DNS land. */
-export const LAB_CAPABILITIES: AvailableCapabilities = { podFiles: false, dns: false };
+/** What this lab can do for checks: in-pod files through pods/exec, names through the cluster DNS. */
+export const LAB_CAPABILITIES: AvailableCapabilities = { podFiles: true, dns: true };
 
 export interface LoadOptions {
   capabilities?: AvailableCapabilities;

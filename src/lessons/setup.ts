@@ -6,6 +6,7 @@
 import type { ClusterClient } from '../cluster/client/types';
 import { ApiError } from '../cluster/api/errors';
 import { checkKind } from './checks/index';
+import { clusterCapabilities } from './checks/cluster-capabilities';
 import type { CheckCapabilities } from './checks/types';
 import { resolveResource } from './resource-types';
 import type { Lesson } from './schema';
@@ -38,7 +39,7 @@ export async function runLessonSetup(lesson: Lesson, host: SetupHost): Promise<v
     if (exitCode !== 0) throw new Error(`lesson ${lesson.id} setup: "${line}" exited ${exitCode}: ${output.trim()}`);
   }
   if (!lesson.setup.waitFor.length) return;
-  const ctx = { client: host.client, namespace, commands: () => [], ...host.capabilities };
+  const ctx = { client: host.client, namespace, commands: () => [], ...(host.capabilities ?? clusterCapabilities(host.client)) };
   const ready = async () => {
     for (const check of lesson.setup.waitFor) {
       const result = await checkKind(check).evaluate(check, ctx, undefined).catch(() => ({ passed: false }));
