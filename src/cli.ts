@@ -1,5 +1,6 @@
 import { RealClock } from './cluster/clock';
 import { createLab } from './worker/create-lab';
+import { kubelabHome, openFsVolumes } from './node/fs-volumes';
 
 /** `npm run shell`: the same lab as the browser, in this terminal. Ctrl-D on an empty line twice, or Ctrl-\, quits. */
 const clock = new RealClock({
@@ -11,6 +12,8 @@ const clock = new RealClock({
 const lab = createLab({
   seed: Number(process.env.KUBELAB_SEED ?? Date.now() % 100_000),
   clock,
+  // Volume files are real files under $KUBELAB_HOME/volumes/<pid>/ (~/.kubelab by default) while this runs.
+  storage: openFsVolumes({ home: kubelabHome(), session: String(process.pid), now: () => clock.now() }),
   fetchUrl: async (url) => {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`unable to read URL "${url}", server reported ${response.status} ${response.statusText}, status code=${response.status}`);

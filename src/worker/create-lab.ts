@@ -1,5 +1,6 @@
 import { createCluster, type Cluster } from '../cluster/cluster';
 import type { Clock } from '../cluster/clock';
+import type { VolumeBackend } from '../cluster/storage/volume-backend';
 import { MemoryFileSystem } from '../shell/memory-fs';
 import type { Terminal, TerminalSink } from '../shell/terminal-types';
 import { createWorkstation, type Workstation } from '../shell/workstation';
@@ -15,6 +16,8 @@ export interface LabOptions {
   /** Files placed in the learner's home directory (relative path → content). */
   files?: Record<string, string>;
   fetchUrl?: (url: string) => Promise<string>;
+  /** Where PersistentVolumes keep their files (OPFS in the browser, disk for the CLI); memory when absent. `close` runs when the lab closes. */
+  storage?: VolumeBackend & { close?(): void };
 }
 
 export interface Lab {
@@ -25,7 +28,7 @@ export interface Lab {
 }
 
 export function createLab(options: LabOptions): Lab {
-  const cluster = createCluster({ seed: options.seed ?? 1, clock: options.clock });
+  const cluster = createCluster({ seed: options.seed ?? 1, clock: options.clock, storage: options.storage });
   const workstation = createWorkstation({
     client: cluster.client,
     clock: options.clock,
@@ -46,6 +49,7 @@ export function createLab(options: LabOptions): Lab {
       for (const t of terminals) t.close();
       terminals.clear();
       cluster.stop();
+      options.storage?.close?.();
     },
   };
 }

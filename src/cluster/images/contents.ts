@@ -19,6 +19,8 @@ export interface ImageContents {
   nslookup?: NslookupFlavour;
   /** Which ping prints: busybox's applet or iputils. */
   ping?: 'busybox' | 'iputils';
+  /** The BIND release of the image's dig and host (bind-tools, dnsutils). */
+  bindVersion?: string;
   /** Directory nginx serves, when the image runs nginx. */
   webRoot?: string;
   /** The nginx version in its Server header and error pages. */
@@ -95,11 +97,12 @@ export function contentsFor(family: ImageFamily, tag: string | undefined): Image
         programs: [...BASE, 'ps', 'ping', 'nslookup', 'dig', 'host', 'curl', 'wget', 'nc'],
         nslookup: 'bind',
         ping: 'iputils',
+        bindVersion: '9.18.27',
         env: { PATH: DEBIAN_PATH },
         osRelease: ALPINE_OS,
       };
     case 'jessie-dnsutils':
-      return { shells: ['sh', 'bash'], prompt: 'debian', bashVersion: '4.3', programs: [...BASE, 'ps', 'ping', 'nslookup', 'dig', 'host'], nslookup: 'bind', ping: 'iputils', env: { PATH: DEBIAN_PATH }, osRelease: DEBIAN_OS };
+      return { shells: ['sh', 'bash'], prompt: 'debian', bashVersion: '4.3', programs: [...BASE, 'ps', 'ping', 'nslookup', 'dig', 'host'], nslookup: 'bind', ping: 'iputils', bindVersion: '9.9.5-9+deb8u19-Debian', env: { PATH: DEBIAN_PATH }, osRelease: DEBIAN_OS };
     case 'mysql':
       return { shells: ['sh', 'bash'], prompt: 'bash-default', bashVersion: '5.1', programs: [...BASE, 'mysql', 'mysqld'], env: { PATH: DEBIAN_PATH, MYSQL_MAJOR: '8.0' }, osRelease: '' };
     case 'pause':

@@ -25,10 +25,37 @@ Examples:
     if (!target) throw new KubectlError("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
     const pod = await podForTarget(inv, target);
     const container = chooseContainer(inv, pod, flags.string('container') || undefined, false);
-    let text = await inv.client.logs(pod.metadata.namespace ?? inv.namespace, pod.metadata.name!, container);
+    const full = await inv.client.logs(pod.metadata.namespace ?? inv.namespace, pod.metadata.name!, container);
+    let text = full;
     const tail = flags.int('tail');
     if (tail >= 0) text = text.split('\n').slice(0, -1).slice(-tail || Infinity).map((l) => l + '\n').join('').slice(0, tail === 0 ? 0 : undefined);
     inv.out(text);
+    if (flags.bool('follow')) return follow(inv, pod.metadata.namespace ?? inv.namespace, pod.metadata.name!, container, full.length);
     return 0;
   },
 };
+
+const POLL_MS = 1_000;
+
+/** -f: prints lines as the container writes them until Ctrl-C, or until the pod or its container is gone. */
+async function follow(inv: Invocation, namespace: string, pod: string, container: string | undefined, printed: number): Promise<number> {
+  const { io } = inv;
+  let seen = printed;
+  for (;;) {
+    try {
+      await io.sleep(POLL_MS);
+    } catch {
+      return 130;
+    }
+    let text: string;
+    try {
+      text = await inv.client.logs(namespace, pod, container);
+    } catch {
+      return 0;
+    }
+    // A shorter log is a new container under the same name: this one's stream has ended.
+    if (text.length < seen) return 0;
+    if (text.length > seen) inv.out(text.slice(seen));
+    seen = text.length;
+  }
+}

@@ -1,0 +1,60 @@
+import { test, expect } from '@playwright/test';
+import { openLab, run, screenText, typeLine, waitForPrompt } from './terminal';
+
+/** Every folder ('path/' → '') and file (path → content) under OPFS's kubelab-volumes folder; the page shares the worker's origin. */
+async function opfsVolumeFiles(page: import('@playwright/test').Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const out: Record<string, string> = {};
+    async function walk(dir: FileSystemDirectoryHandle, prefix: string): Promise<void> {
+      for await (const [name, handle] of dir.entries()) {
+        const path = `${prefix}/${name}`;
+        if (handle.kind === 'directory') {
+          out[`${path}/`] = '';
+          await walk(handle as FileSystemDirectoryHandle, path);
+        }
+        else out[path] = await (await (handle as FileSystemFileHandle).getFile()).text();
+      }
+    }
+    const root = await navigator.storage.getDirectory();
+    await walk(await root.getDirectoryHandle('kubelab-volumes'), '');
+    return out;
+  });
+}
+
+// A file written into a PersistentVolume through kubectl exec outlives its pod, and is a real OPFS file.
+test('a file written in a pod’s volume survives the pod and is a real file in OPFS', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openLab(page);
+  await page.getByRole('button', { name: 'Run simulated time at 10× speed' }).click();
+  expect(await run(page, 'kubectl apply -f web.yaml')).toBe('service/nginx created\nstatefulset.apps/web created\n');
+  await typeLine(page, 'kubectl get pods -w -l app=nginx');
+  await expect.poll(() => screenText(page), { timeout: 30_000 }).toMatch(/^web-1\s+1\/1\s+Running\s+0\s+\S+$/m);
+  await page.keyboard.press('Control+C');
+  await waitForPrompt(page);
+
+  expect(await run(page, "kubectl exec web-0 -- sh -c 'echo hello > /usr/share/nginx/html/index.html'")).toBe('');
+  const pvc = await run(page, 'kubectl get pvc www-web-0 --no-headers');
+  const volume = /^www-web-0\s+Bound\s+(pvc-[0-9a-f-]{36})\s/.exec(pvc)?.[1] ?? `no volume in ${pvc}`;
+  await expect
+    .poll(async () => Object.entries(await opfsVolumeFiles(page)).filter(([path]) => path.endsWith(`/${volume}/index.html`)))
+    .toEqual([[expect.stringMatching(new RegExp(`^/[^/]+/lab-1/${volume}/index\\.html$`)), 'hello\n']]);
+
+  expect(await run(page, 'kubectl delete pod web-0')).toBe('pod "web-0" deleted\n');
+  await expect
+    .poll(async () => run(page, 'kubectl get pod web-0 --no-headers'), { timeout: 30_000 })
+    .toMatch(/^web-0\s+1\/1\s+Running\s+0\s+\S+\n$/);
+  expect(await run(page, 'kubectl exec web-0 -- cat /usr/share/nginx/html/index.html')).toBe('hello\n');
+});
+
+// API objects do not outlive the page yet, so a reloaded page removes the volumes of the page it replaced.
+test('a reloaded page removes the OPFS volumes of the session it replaced', async ({ page }) => {
+  await openLab(page);
+  await page.getByRole('button', { name: 'Run simulated time at 10× speed' }).click();
+  await run(page, 'kubectl apply -f web.yaml');
+  await expect.poll(async () => Object.keys(await opfsVolumeFiles(page)).filter((path) => /\/lab-1\/pvc-[^/]+\/$/.test(path)).length, { timeout: 30_000 }).toBe(2);
+  const sessionOf = (path: string) => path.split('/')[1];
+  const before = new Set(Object.keys(await opfsVolumeFiles(page)).map(sessionOf));
+  expect(before.size).toBe(1);
+  await openLab(page);
+  await expect.poll(async () => Object.keys(await opfsVolumeFiles(page)).filter((path) => before.has(sessionOf(path)))).toEqual([]);
+});

@@ -1,0 +1,23 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSession, type Session } from '../../src/headless';
+
+const WEB = readFileSync(join(__dirname, 'fixtures/web.yaml'), 'utf8');
+
+let session: Session;
+afterEach(() => session?.close());
+
+describe('exit status of a line typed in a pod shell', () => {
+  it('is the pod command’s status, not the workstation shell’s', async () => {
+    session = createSession({ seed: 3, files: { 'web.yaml': WEB } });
+    await session.exec('kubectl apply -f web.yaml');
+    await session.advance(30_000);
+    expect(await session.exec('kubectl exec -it web-0 -- sh')).toEqual({ output: '', exitCode: 0, running: false, prompt: 'root@web-0:/# ' });
+    expect(await session.exec('cat /nope')).toEqual({ output: 'cat: /nope: No such file or directory\n', exitCode: 1, running: false, prompt: 'root@web-0:/# ' });
+    expect(await session.exec('sh -c "exit 3"')).toMatchObject({ exitCode: 3, prompt: 'root@web-0:/# ' });
+    expect(await session.exec('true')).toMatchObject({ exitCode: 0, prompt: 'root@web-0:/# ' });
+    expect(await session.exec('false')).toMatchObject({ exitCode: 1, prompt: 'root@web-0:/# ' });
+    expect(await session.exec('exit 4')).toEqual({ output: 'command terminated with exit code 4\n', exitCode: 4, running: false, prompt: '$ ' });
+  });
+});
