@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { createSession } from '../src/headless';
+import { statefulSetScaleFigures } from './bench-statefulset';
 
 const dist = 'dist';
 const port = 4179;
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
     pods1000: await getPodsLatency(1000),
     pods10000: await getPodsLatency(10000),
   };
+  result.statefulSetScale0To1000Parallel = await statefulSetScaleFigures(1000);
   console.log(JSON.stringify(result, null, 2));
 }
 

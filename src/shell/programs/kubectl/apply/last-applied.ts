@@ -8,14 +8,16 @@ function clone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
 
-/** Go's json.Marshal of the object without the annotation, plus the newline kubectl appends. */
+/**
+ * Go's json.Marshal of the object without the annotation, plus the newline kubectl appends.
+ * GetModifiedConfiguration sets the annotations back as a non-nil map, so an object without
+ * annotations records `"annotations":{}`.
+ */
 export function lastAppliedValue(obj: KubeObject): string {
   const copy = clone(obj);
-  const annotations = copy.metadata.annotations;
-  if (annotations) {
-    delete annotations[LAST_APPLIED];
-    if (Object.keys(annotations).length === 0) delete copy.metadata.annotations;
-  }
+  const annotations = { ...(copy.metadata.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  copy.metadata.annotations = annotations;
   return toCompactJson(copy) + '\n';
 }
 
