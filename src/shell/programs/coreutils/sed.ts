@@ -1,14 +1,11 @@
 import type { Program } from '../../program';
 import { abs, inputs, splitLines } from './common';
-import { compileRegex } from './regex';
+import { parseSedScript, SedError, selects, type SedCommand } from './sed-script';
 
-interface Substitution {
-  re: RegExp;
-  replacement: string;
-  print: boolean;
-}
-
-/** sed [-n] [-i] [-E] [-e] 's/RE/REPL/[g][i][p]' [FILE]...: substitution scripts only. */
+/**
+ * sed [-n] [-i] [-E] [-e SCRIPT]... [SCRIPT] [FILE]...: addresses (N, $, /RE/,
+ * ranges, !) with the s, d, p, q and = commands — what tutorials use.
+ */
 export const sed: Program = async (io) => {
   const args = io.argv.slice(1);
   const scripts: string[] = [];
@@ -18,8 +15,8 @@ export const sed: Program = async (io) => {
   let inPlace = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '-n') quiet = true;
-    else if (a === '-E' || a === '-r') extended = true;
+    if (a === '-n' || a === '--quiet' || a === '--silent') quiet = true;
+    else if (a === '-E' || a === '-r' || a === '--regexp-extended') extended = true;
     else if (a === '-i' || a === '--in-place') inPlace = true;
     else if (a === '-e') scripts.push(args[++i] ?? '');
     else if (a.startsWith('-') && a !== '-') {
@@ -32,14 +29,13 @@ export const sed: Program = async (io) => {
     io.stderr.write('Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...\n');
     return 1;
   }
-  const commands: Substitution[] = [];
-  for (const script of scripts.flatMap((s) => s.split(/;\s*|\n/)).filter((s) => s.trim() !== '')) {
-    const sub = parseSubstitution(script.trim(), extended);
-    if (typeof sub === 'string') {
-      io.stderr.write(`sed: -e expression #1, char ${script.length}: ${sub}\n`);
-      return 1;
-    }
-    commands.push(sub);
+  let commands: SedCommand[];
+  try {
+    commands = parseSedScript(scripts.join('\n'), extended);
+  } catch (e) {
+    if (!(e instanceof SedError)) throw e;
+    io.stderr.write(`sed: ${e.message}\n`);
+    return 1;
   }
   if (inPlace && files.length === 0) {
     io.stderr.write('sed: no input files\n');
@@ -52,18 +48,7 @@ export const sed: Program = async (io) => {
       status = 2;
       continue;
     }
-    let out = '';
-    for (let line of splitLines(input.text)) {
-      let printed = '';
-      for (const c of commands) {
-        c.re.lastIndex = 0;
-        if (!c.re.test(line)) continue;
-        c.re.lastIndex = 0;
-        line = line.replace(c.re, c.replacement);
-        if (c.print) printed += line + '\n';
-      }
-      out += printed + (quiet ? '' : line + '\n');
-    }
+    const out = runScript(commands, splitLines(input.text), quiet);
     // -i writes each file's result back to it instead of to stdout.
     if (inPlace) io.fs.writeFile(abs(io, input.name), out);
     else io.stdout.write(out);
@@ -71,28 +56,36 @@ export const sed: Program = async (io) => {
   return status;
 };
 
-function parseSubstitution(script: string, extended: boolean): Substitution | string {
-  if (script[0] !== 's' || script.length < 2) return `unknown command: \`${script[0]}'`;
-  const delim = script[1];
-  const parts: string[] = [];
-  let cur = '';
-  for (let i = 2; i < script.length; i++) {
-    const c = script[i];
-    if (c === '\\' && script[i + 1] === delim) {
-      cur += delim;
-      i++;
-    } else if (c === '\\') {
-      cur += c + (script[i + 1] ?? '');
-      i++;
-    } else if (c === delim) {
-      parts.push(cur);
-      cur = '';
-    } else cur += c;
+function runScript(commands: SedCommand[], lines: string[], quiet: boolean): string {
+  for (const c of commands) c.active = false;
+  let out = '';
+  for (let n = 0; n < lines.length; n++) {
+    let line = lines[n];
+    const isLast = n === lines.length - 1;
+    let deleted = false;
+    let quit = false;
+    for (const c of commands) {
+      if (!selects(c, line, n + 1, isLast)) continue;
+      if (c.name === 'd') {
+        deleted = true;
+        break;
+      }
+      if (c.name === 'p') out += line + '\n';
+      else if (c.name === '=') out += `${n + 1}\n`;
+      else if (c.name === 'q') {
+        quit = true;
+        break;
+      } else if (c.substitution) {
+        const { re, replacement, print } = c.substitution;
+        re.lastIndex = 0;
+        if (!re.test(line)) continue;
+        re.lastIndex = 0;
+        line = line.replace(re, replacement);
+        if (print) out += line + '\n';
+      }
+    }
+    if (!deleted && !quiet) out += line + '\n';
+    if (quit) break;
   }
-  if (parts.length < 2) return "unterminated `s' command";
-  const flags = cur;
-  const re = compileRegex(parts[0], { extended, ignoreCase: flags.includes('i') || flags.includes('I'), global: flags.includes('g') });
-  // sed's & and \1 become JavaScript's $& and $1; a literal $ must be doubled.
-  const replacement = parts[1].replace(/\$/g, '$$$$').replace(/\\(\d)|\\(.)|&/g, (m, d?: string, c?: string) => (d ? `$${d}` : c !== undefined ? (c === 'n' ? '\n' : c) : '$&'));
-  return { re, replacement, print: flags.includes('p') };
+  return out;
 }
