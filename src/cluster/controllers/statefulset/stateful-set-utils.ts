@@ -11,13 +11,34 @@ export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
 export const REVISION_LABEL = 'controller-revision-hash';
 
-const ORDINAL_NAME = /^(.*)-([0-9]+)$/;
+const parsedNames = new Map<string, { parent: string; ordinal: number }>();
 
+/** `^(.*)-([0-9]+)$` as Kubernetes matches it; memoised, as it runs for every pod on every pass. */
 export function getParentNameAndOrdinal(pod: KubeObject): { parent: string; ordinal: number } {
-  const m = ORDINAL_NAME.exec(pod.metadata.name ?? '');
-  if (!m) return { parent: '', ordinal: -1 };
-  const ordinal = Number(m[2]);
-  return Number.isSafeInteger(ordinal) && ordinal <= 2147483647 ? { parent: m[1], ordinal } : { parent: '', ordinal: -1 };
+  const name = pod.metadata.name ?? '';
+  let parsed = parsedNames.get(name);
+  if (!parsed) {
+    if (parsedNames.size > 50_000) parsedNames.clear();
+    parsed = parseOrdinalName(name);
+    parsedNames.set(name, parsed);
+  }
+  return parsed;
+}
+
+function parseOrdinalName(name: string): { parent: string; ordinal: number } {
+  const dash = name.lastIndexOf('-');
+  const digits = name.slice(dash + 1);
+  if (dash < 0 || digits === '' || !isDigits(digits)) return { parent: '', ordinal: -1 };
+  const ordinal = Number(digits);
+  return Number.isSafeInteger(ordinal) && ordinal <= 2147483647 ? { parent: name.slice(0, dash), ordinal } : { parent: '', ordinal: -1 };
+}
+
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 export const getOrdinal = (pod: KubeObject): number => getParentNameAndOrdinal(pod).ordinal;
