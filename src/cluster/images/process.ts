@@ -40,6 +40,8 @@ export function planProcess(family: ImageFamily, c: ContainerSpecLike): ProcessP
   if (family.process === 'server' && !c.command) return planProcess(family, { ...c, args: undefined });
   // A shell given a terminal (`kubectl run -it … -- sh`) waits on it like the image's default shell.
   if ((c.stdin || c.tty) && INTERACTIVE_SHELL.test(script)) return { kind: 'runs', stopsOnSigterm: false };
+  // `kubectl run -i … -- CMD`: the command is what the attach runs, so the container waits for it.
+  if (c.stdin) return { kind: 'runs', stopsOnSigterm: true };
   // A shell or sleep as PID 1 has no SIGTERM handler: it waits out the grace period.
   if (LONG_RUNNING.some((r) => r.test(script))) return { kind: 'runs', stopsOnSigterm: false };
   const sleep = /\bsleep\s+(\d+)/.exec(script);
