@@ -1,6 +1,7 @@
 import { VirtualClock } from './cluster/clock';
 import { preloadPrograms } from './shell/programs/index';
 import type { Terminal, TerminalSink } from './shell/terminal-types';
+import { AnsiScreen } from './shell/ansi-screen';
 import { createLab, type Lab } from './worker/create-lab';
 import { CommandLog, LessonEngine, kubeconfigNamespace, requireLesson, runLessonSetup, type Language, type Lesson } from './lessons/index';
 import { readLessonFiles, LESSONS_DIR } from './lessons/node-loader';
@@ -24,7 +25,12 @@ export interface ExecResult {
   /** What was printed between the typed line and the next prompt: no echo, no prompt, no ANSI, '\n' line ends. */
   output: string;
   exitCode: number;
-  /** True when the command was still running after waitMs of simulated time. */
+  /**
+   * True when the command was still running after waitMs of simulated time, or
+   * when a full-screen program (nano, vi) took the line's keys and waits for more:
+   * in full screen, exec types the line's characters then Enter as keys, and
+   * output ends with the screen as text (rows right-trimmed, no trailing blank rows).
+   */
   running: boolean;
   /** The prompt showing now ('$ ', '/ # ', '> '), '' while a command runs. */
   prompt: string;
@@ -55,6 +61,9 @@ export interface LessonRuntime {
 }
 
 const DEFAULT_WAIT_MS = 30_000;
+const SIZE = { cols: 200, rows: 50 };
+const ENTER_ALT_SCREEN = '\x1b[?1049h';
+const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 const preloaded = preloadPrograms();
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[()][0-9A-B]/g;
 
@@ -82,6 +91,8 @@ class TerminalDriver implements HeadlessTerminal {
   private terminal: Terminal;
 
   private entry: number | undefined;
+  /** What a full-screen program shows, while one runs. */
+  private screen: AnsiScreen | undefined;
 
   constructor(
     lab: Lab,
@@ -94,10 +105,20 @@ class TerminalDriver implements HeadlessTerminal {
         if (kind === 'prompt') this.prompts++;
         else this.buffer += text;
       },
-      echo: () => {},
+      // A full-screen program (nano, vi) draws with echo on the alternate screen: while it
+      // runs, output ends with that screen as text; once it leaves, the screen is gone as on a real terminal.
+      echo: (ansi) => {
+        const enter = ansi.lastIndexOf(ENTER_ALT_SCREEN);
+        const leave = ansi.lastIndexOf(LEAVE_ALT_SCREEN);
+        if (leave >= 0 && leave > enter) this.screen = undefined;
+        else if (enter >= 0) {
+          this.screen = new AnsiScreen(SIZE.cols, SIZE.rows);
+          this.screen.write(ansi.slice(enter + ENTER_ALT_SCREEN.length));
+        } else this.screen?.write(ansi);
+      },
       clear: () => {},
     };
-    this.terminal = lab.openTerminal(sink, { cols: 200, rows: 50 });
+    this.terminal = lab.openTerminal(sink, SIZE);
   }
 
   async exec(line: string, options: { waitMs?: number } = {}): Promise<ExecResult> {
@@ -111,7 +132,8 @@ class TerminalDriver implements HeadlessTerminal {
     if (this.log && this.entry === undefined) this.entry = this.log.start(line);
     this.terminal.typeLine(line);
     const deadline = this.clock.now() + (options.waitMs ?? DEFAULT_WAIT_MS);
-    await drive(this.clock, deadline, () => this.prompts > before);
+    // A full-screen program waits for keys, not for time: exec returns once it has taken them.
+    await drive(this.clock, deadline, () => this.prompts > before || this.screen !== undefined);
     const state = this.terminal.state();
     const running = this.prompts === before;
     const output = this.take();
@@ -150,7 +172,7 @@ class TerminalDriver implements HeadlessTerminal {
   }
 
   private take(): string {
-    const out = this.buffer.replace(ANSI, '').replace(/\r\n/g, '\n');
+    const out = this.buffer.replace(ANSI, '').replace(/\r\n/g, '\n') + (this.screen?.text() ?? '');
     this.buffer = '';
     if (this.log && this.entry !== undefined) this.log.append(this.entry, out);
     return out;

@@ -41,14 +41,56 @@ export interface ProgramContext {
   fetchUrl(url: string): Promise<string>;
   /** Present when stdin is the terminal (`kubectl exec -it`): lets a program read lines itself. */
   tty?: Tty;
+  /**
+   * Runs another program of this shell (no builtins) as its child, the way
+   * kubectl starts $EDITOR: same env, cwd and terminal unless `io` overrides them.
+   * Resolves 'not-found' when no such program exists. Absent outside a shell.
+   */
+  run?(argv: string[], io?: Partial<Pick<ProgramIO, 'stdin' | 'stdout' | 'stderr' | 'env' | 'signal'>>): Promise<number | 'not-found'>;
 }
 
 export interface Tty {
   columns: number;
   rows: number;
-  /** Shows prompt and reads one line as typed; null on Ctrl-D at an empty line. */
-  readLine(prompt: string): Promise<string | null>;
+  /**
+   * Shows prompt and reads one line as typed; null on Ctrl-D at an empty line.
+   * A shell reading its next command passes its `$?` so the terminal reports it (a shell inside a pod).
+   */
+  readLine(prompt: string, options?: { lastStatus?: number }): Promise<string | null>;
+  /**
+   * Takes the whole terminal for a full-screen program (nano, vi): keys go to
+   * it undecoded by the line editor, Ctrl-C included, on the alternate screen,
+   * until release() brings back the screen as it was.
+   */
+  raw(): RawTty;
+  /**
+   * A program that reads lines and runs commands itself (a shell in a pod)
+   * takes Ctrl-C for its own foreground command: while a handler is set the
+   * terminal prints `^C` and calls the newest handler instead of interrupting
+   * the outer command. Returns the unsubscribe.
+   */
+  onInterrupt(handler: () => void): () => void;
 }
+
+/** The terminal in raw mode: decoded keys in, ANSI out. */
+export interface RawTty {
+  /** Keys as typed; typed lines (headless) arrive as their characters then Enter. Returns the unsubscribe. */
+  onKey(listener: (key: Key) => void): () => void;
+  /** Writes ANSI to the screen as it is (use \r\n). */
+  write(ansi: string): void;
+  size(): { columns: number; rows: number };
+  onResize(listener: (size: { columns: number; rows: number }) => void): () => void;
+  /** Leaves raw mode and the alternate screen; the shell's prompt comes back below the command line. */
+  release(): void;
+}
+
+/** A decoded key: printable text, a named key, or Ctrl with a lower-case letter (Ctrl-X is { type: 'ctrl', letter: 'x' }). */
+export type Key =
+  | { type: 'char'; char: string }
+  | { type: 'ctrl'; letter: string }
+  /** F1–F12 (browsers keep some Ctrl keys, such as Ctrl-W, for themselves; nano has F-key twins). */
+  | { type: 'function'; n: number }
+  | { type: 'enter' | 'backspace' | 'delete' | 'tab' | 'escape' | 'up' | 'down' | 'left' | 'right' | 'home' | 'end' | 'pageup' | 'pagedown' };
 
 export interface InputStream {
   /** Next chunk, or null at end of input. */

@@ -286,6 +286,21 @@ export class Shell {
     }
   }
 
+  /** A program started by another program: found by name (or path basename under /bin, /usr/bin), never a builtin. */
+  async runChild(argv: string[], io: RunIO, env: Record<string, string>): Promise<number | 'not-found'> {
+    const name = /^\/(usr\/)?bin\/[^/]+$/.test(argv[0]) ? argv[0].slice(argv[0].lastIndexOf('/') + 1) : argv[0];
+    // $SHELL -c '…' (kubectl's way to run an editor command with quotes in it).
+    if ((name === 'bash' || name === 'sh') && argv[1] === '-c' && argv[2] !== undefined) return this.subshell().run(argv[2], io).catch(exitStatus);
+    const program = Object.prototype.hasOwnProperty.call(this.programs, name) ? this.programs[name] : undefined;
+    if (!program) return 'not-found';
+    try {
+      return await untilAborted(program(this.programIO([name, ...argv.slice(1)], io, env)), io.signal);
+    } catch (e) {
+      if (isAbort(e)) return 130;
+      throw e;
+    }
+  }
+
   programIO(argv: string[], io: RunIO, extraEnv: Record<string, string> = {}): ProgramIO {
     const shell = this;
     const ctx: ProgramContext = {
@@ -296,6 +311,7 @@ export class Shell {
       commandNames: () => shell.commandNames(),
       fetchUrl: (url) => (shell.options.fetchUrl ? shell.options.fetchUrl(url) : Promise.reject(new Error(`unable to read URL "${url}"`))),
       tty: io.stdin.isTTY ? this.options.tty : undefined,
+      run: (childArgv, childIO = {}) => shell.runChild(childArgv, { ...io, ...childIO }, { ...extraEnv, ...childIO.env }),
     };
     return {
       argv,

@@ -2,6 +2,7 @@ import { complete, type CompletionContext } from './completion';
 import { LineEditor, splitKeys } from './line-editor';
 import { parse } from './parse';
 import type { Tty } from './program';
+import { RawScreen } from './raw-screen';
 import { ExitShell, type Shell } from './shell';
 import { ForwardOutput, LineInput } from './streams';
 import type { CommandEvent, Terminal, TerminalSink, TerminalState } from './terminal-types';
@@ -43,6 +44,9 @@ export function createTerminal(options: TerminalOptions): Terminal {
   let pumping = false;
   let closed = false;
   const foreground: (() => void)[] = [];
+  // Ctrl-C handlers of programs running their own foreground commands (a shell in a pod), newest last.
+  const interruptHandlers: (() => void)[] = [];
+  let screen: RawScreen | undefined;
   const listeners = new Set<(state: TerminalState) => void>();
   const commandListeners = new Set<(event: CommandEvent) => void>();
   // Output belongs to a command only while it runs (a background job printing later does not).
@@ -77,6 +81,29 @@ export function createTerminal(options: TerminalOptions): Terminal {
       const r = await read(prompt, 'program', true);
       return r === INTERRUPTED ? null : r;
     },
+    raw() {
+      if (screen) throw new Error('the terminal is already in raw mode');
+      const created = new RawScreen({
+        echo: (ansi) => sink.echo(ansi),
+        size: () => ({ columns: cols, rows }),
+        wake: () => void pump(),
+        released: () => {
+          if (screen === created) screen = undefined;
+          notify();
+          void pump();
+        },
+      });
+      screen = created;
+      notify();
+      return created.tty;
+    },
+    onInterrupt(handler) {
+      interruptHandlers.push(handler);
+      return () => {
+        const i = interruptHandlers.lastIndexOf(handler);
+        if (i >= 0) interruptHandlers.splice(i, 1);
+      };
+    },
   };
 
   function read(prompt: string, mode: ReadMode, eofAllowed: boolean): Promise<ReadResult> {
@@ -101,8 +128,12 @@ export function createTerminal(options: TerminalOptions): Terminal {
     if (pumping) return;
     pumping = true;
     try {
-      while (reader && queue.length > 0) {
+      while ((reader || screen?.listening) && queue.length > 0) {
         const item = queue.shift()!;
+        if (!reader) {
+          screen?.feed(item);
+          continue;
+        }
         if ('line' in item) {
           finish(item.line);
           continue;
@@ -153,6 +184,12 @@ export function createTerminal(options: TerminalOptions): Terminal {
 
   function interruptForeground(echo = true): void {
     queue = [];
+    const handler = interruptHandlers[interruptHandlers.length - 1];
+    if (handler) {
+      sink.output('^C\n', 'stdout');
+      handler();
+      return;
+    }
     const top = foreground[foreground.length - 1];
     if (top) top();
     else if (echo) sink.echo('^C');
@@ -241,7 +278,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
   const terminal: Terminal = {
     input(data) {
       for (const key of splitKeys(data)) {
-        if (key === '\x03' && !reader && !pumping) interruptForeground();
+        if (key === '\x03' && !reader && !screen && !pumping) interruptForeground();
         else queue.push({ key });
       }
       void pump();
@@ -257,6 +294,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
       cols = Math.max(1, c);
       rows = r;
       reader?.editor.resize(cols);
+      screen?.resize({ columns: cols, rows });
     },
     state,
     onStateChange(listener) {
@@ -269,6 +307,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
     },
     close() {
       closed = true;
+      screen?.close();
       commandListeners.clear();
       shell.stopJobs();
       for (const stop of [...foreground]) stop();

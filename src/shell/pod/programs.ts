@@ -3,6 +3,8 @@ import type { ContainerSession } from '../../cluster/client/types';
 import type { Program } from '../program';
 import { coreutils } from '../programs/coreutils/index';
 import { curl } from '../programs/net/curl';
+import { makeDig } from '../programs/net/dig';
+import { host } from '../programs/net/host';
 import { nslookupBind, nslookupBusybox, nslookupBusybox128 } from '../programs/net/nslookup';
 import { pingBusybox, pingIputils } from '../programs/net/ping';
 import { wget } from '../programs/net/wget';
@@ -17,6 +19,10 @@ function implementation(name: string, session: ContainerSession): Program | unde
       return c.ping === 'iputils' ? pingIputils : pingBusybox;
     case 'curl':
       return curl;
+    case 'dig':
+      return makeDig(c.bindVersion ?? '9.18.27');
+    case 'host':
+      return host;
     case 'wget':
       return wget;
     case 'id':

@@ -69,21 +69,30 @@ export async function runInContainer(session: ContainerSession, argv: string[], 
 async function interactiveLoop(session: ContainerSession, shell: Shell, io: RunIO, shellName: string): Promise<number> {
   const tty = shell.options.tty!;
   for (;;) {
-    const line = await tty.readLine(podPrompt(session, shell));
+    const line = await tty.readLine(podPrompt(session, shell), { lastStatus: shell.lastStatus });
     if (line === null) {
       // bash says `exit` on Ctrl-D; ash just ends the line.
       io.stdout.write(shellName === 'bash' ? 'exit\n' : '\n');
       return shell.lastStatus;
     }
     if (line.trim() === '') continue;
+    // Ctrl-C stops this command only; the shell goes back to its prompt.
+    const command = new AbortController();
+    const stopCommand = () => command.abort();
+    io.signal.addEventListener('abort', stopCommand, { once: true });
+    const offInterrupt = tty.onInterrupt(stopCommand);
     try {
-      await shell.run(line, io);
+      await shell.run(line, { ...io, signal: command.signal });
     } catch (e) {
       if (!(e instanceof ExitShell)) throw e;
       // An interactive bash announces its exit.
       if (shellName === 'bash') io.stderr.write('exit\n');
       return e.status;
+    } finally {
+      offInterrupt();
+      io.signal.removeEventListener('abort', stopCommand);
     }
     if (io.signal.aborted) return 130;
+    if (command.signal.aborted) shell.lastStatus = 130;
   }
 }

@@ -14,6 +14,7 @@ export const programDescriptions: Record<string, string> = {
   ls: 'list directory contents',
   mkdir: 'make directories',
   mv: 'move or rename files',
+  nano: 'edit text files (full screen)',
   rm: 'remove files or directories',
   printf: 'format and print data',
   sed: 'substitute text in a stream',
@@ -27,5 +28,7 @@ export const programDescriptions: Record<string, string> = {
   uname: 'print system information',
   uniq: 'report or omit repeated lines',
   wc: 'count lines, words and bytes',
+  vi: 'edit text files (full screen, modal)',
+  vim: 'edit text files (full screen, modal)',
   whoami: 'print the user name',
 };

@@ -1,5 +1,6 @@
 import type { Program } from '../program';
 import { coreutils } from './coreutils/index';
+import { editorPrograms } from './editor/index';
 
 export { programDescriptions } from './descriptions';
 
@@ -16,4 +17,4 @@ export async function preloadPrograms(): Promise<void> {
 }
 
 /** The workstation's programs by name (builtins live in ../builtins.ts). */
-export const programs: Record<string, Program> = { ...coreutils, kubectl };
+export const programs: Record<string, Program> = { ...coreutils, ...editorPrograms, kubectl };

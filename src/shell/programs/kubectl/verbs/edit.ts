@@ -3,9 +3,9 @@
  * objects as YAML under kubectl's header to /tmp/kubectl-edit-*.yaml, run
  * $KUBE_EDITOR / $EDITOR / vi on it, then patch what changed.
  *
- * Programs cannot start other programs through the ProgramIO contract yet, so
- * the launcher is injected: the lab's default finds no editor and fails the way
- * kubectl does when `vi` is missing; tests inject a fake editor.
+ * The launcher is injected: the lab's default starts the editor as a program
+ * of the shell (ProgramContext.run), which fails the way kubectl does when the
+ * editor is missing; tests inject a fake editor.
  */
 import type { KubeObject, ResourceInfo } from '../../../../cluster/api/types';
 import { isApiError } from '../../../../cluster/api/errors';
@@ -23,8 +23,11 @@ import { createMergePatch, isEmptyPatch } from './edit-patch';
 /** Runs the editor on a file; resolves 'not-found' when no such program exists, else its exit code. */
 export type EditorLauncher = (argv: string[], inv: Invocation) => Promise<number | 'not-found'>;
 
-/** The lab terminal has no full-screen editor yet. */
+/** No program can be started (a program run outside a shell). */
 export const noEditorLauncher: EditorLauncher = async () => 'not-found';
+
+/** Starts the editor in the shell kubectl runs in, on the same terminal. */
+export const programLauncher: EditorLauncher = (argv, inv) => (inv.io.ctx.run ? inv.io.ctx.run(argv) : noEditorLauncher(argv, inv));
 
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
 # and an empty file will abort the edit. If an error occurs while saving this file will be
@@ -231,4 +234,4 @@ Examples:
   };
 }
 
-export const editCommand = createEditCommand(noEditorLauncher);
+export const editCommand = createEditCommand(programLauncher);

@@ -5,6 +5,7 @@ import { annotateCommand } from './annotate';
 import { applyCommand } from './apply';
 import { clusterInfoCommand } from './cluster-info';
 import { configCommand } from './config';
+import { cpCommand } from './cp';
 import { createCommand } from './create';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
@@ -28,6 +29,7 @@ export const COMMANDS: Command[] = [
   applyCommand,
   clusterInfoCommand,
   configCommand,
+  cpCommand,
   createCommand,
   deleteCommand,
   describeCommand,
