@@ -16,3 +16,10 @@ import('./ui/boot')
   .catch((e: unknown) => {
     document.body.textContent = `kubelab could not start: ${String(e)}`;
   });
+
+// The service worker (offline use, update notice) is its own chunk, loaded after the page.
+if (import.meta.env.PROD) {
+  const register = () => void import('./pwa/register').then((m) => m.registerServiceWorker());
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
+}

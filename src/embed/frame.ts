@@ -1,0 +1,18 @@
+// embed.html: the widget as a page, for hosts that allow iframes but not scripts.
+// embed.html?lesson=…&step=…&height=…&theme=light&mode=show&script=cmd1%0Acmd2
+import { KubeLabElement } from './element';
+import { optionsFromQuery } from './options';
+
+if (!customElements.get('kube-lab')) customElements.define('kube-lab', KubeLabElement);
+
+const options = optionsFromQuery(location.search);
+const params = new URLSearchParams(location.search);
+const widget = document.createElement('kube-lab');
+for (const name of ['lesson', 'step', 'theme', 'mode', 'script', 'lang', 'speed']) {
+  const value = params.get(name);
+  if (value !== null) widget.setAttribute(name, value);
+}
+// The iframe's own size is the host's choice; height= only caps the widget inside it.
+widget.setAttribute('height', params.has('height') ? options.height : '100vh');
+document.documentElement.dataset.theme = options.theme;
+document.body.append(widget);
