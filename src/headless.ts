@@ -61,6 +61,14 @@ export interface LessonRuntime {
 }
 
 const DEFAULT_WAIT_MS = 30_000;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
 const SIZE = { cols: 200, rows: 50 };
 const ENTER_ALT_SCREEN = '\x1b[?1049h';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
@@ -211,7 +219,8 @@ export function createSession(options: SessionOptions = {}): Session {
     seed: options.seed ?? 1,
     clock,
     files: { ...lessonFiles, ...options.files },
-    fetchUrl: (url) => Promise.reject(new Error(`unable to read URL "${url}": the network is not available`)),
+    // A headless lab has no network: Go's HTTP client fails the name lookup.
+    fetchUrl: (url) => Promise.reject(new Error(`Get "${url}": dial tcp: lookup ${hostOf(url)}: no such host`)),
   });
   let runtime: LessonRuntime | undefined;
   if (lesson) {

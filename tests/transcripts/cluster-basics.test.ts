@@ -183,6 +183,9 @@ Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match l
 $ kubectl get widgets
 error: the server doesn't have a resource type "widgets"
 [exit 1]
+$ kubectl apply -f https://example.com/web.yaml
+error: Get "https://example.com/web.yaml": dial tcp: lookup example.com: no such host
+[exit 1]
 $ kubectl gett pods
 error: unknown command "gett" for "kubectl"
 
