@@ -6,11 +6,15 @@ import { createFetchUrl } from './fetch-url';
 import { createLabService } from './lab-service';
 import { browserOpfsVolumes } from './opfs-volumes';
 import { STARTER_FILES } from './starter-files';
+import { openBrowserSavedLab } from './persistence/browser';
+import { savedLabApi } from './persistence/saved-lab-api';
 
+// A restored lab's simulated time must not go back: the clock starts at its saved time when that is later.
+let clockOffset = 0;
 // The only comlink expose: everything else in the worker is plain, testable code.
 const clock = new RealClock(
   {
-    now: () => Date.now(),
+    now: () => Date.now() + clockOffset,
     setTimeout: (f, ms) => setTimeout(f, ms),
     clearTimeout: (h) => clearTimeout(h as number),
   },
@@ -18,32 +22,43 @@ const clock = new RealClock(
 );
 
 const fetchUrl = createFetchUrl((url) => fetch(url));
-// Volume files are real files in the Origin Private File System, one folder per lab.
+// Lesson labs' volume files are real files in the Origin Private File System, one folder per lab.
 const volumes = browserOpfsVolumes(() => clock.now());
-const newLab = (files: Record<string, string>) =>
-  createLab({ seed: Math.floor(Math.random() * 0x7fffffff), clock, files, fetchUrl, storage: volumes.forLab() });
-const lab = newLab(STARTER_FILES);
+const seed = () => Math.floor(Math.random() * 0x7fffffff);
+
+// The sandbox lab is saved as it changes and restored on reload (see persistence/).
+const saved = openBrowserSavedLab({
+  now: () => clock.now(),
+  catchUpClock: (ms) => (clockOffset += Math.max(0, ms - clock.now())),
+  makeLab: ({ storage, restore }) => createLab({ seed: seed(), clock, files: STARTER_FILES, fetchUrl, storage, restore }),
+  onStatusChange: () => api.announce(),
+});
 
 const release = (callback: unknown) => {
   (callback as Comlink.Remote<() => void>)[Comlink.releaseProxy]?.();
 };
 
-const service = createLabService({
-  lab,
-  clock,
-  kubernetesVersion: lab.cluster.client.version().gitVersion,
-  releaseOutput: release,
-  lessons: {
-    // The course's texts load only when the UI first asks for them.
-    files: () => import('./lesson-files').then((m) => m.LESSON_FILES),
-    newLab,
-    sandboxFiles: STARTER_FILES,
+const ready = saved.then((savedLab) => ({
+  status: () => savedLab.status(),
+  api: createLabService({
+    lab: savedLab.lab,
     clock,
-    release,
-  },
-});
+    kubernetesVersion: savedLab.lab.cluster.client.version().gitVersion,
+    releaseOutput: release,
+    lessons: {
+      // The course's texts load only when the UI first asks for them.
+      files: () => import('./lesson-files').then((m) => m.LESSON_FILES),
+      // A fresh sandbox replaces the saved one; lesson labs are not saved.
+      newLab: (files) => (files === STARTER_FILES ? savedLab.fresh() : createLab({ seed: seed(), clock, files, fetchUrl, storage: volumes.forLab() })),
+      sandboxFiles: STARTER_FILES,
+      clock,
+      release,
+    },
+  }),
+}));
+const api = savedLabApi({ ready });
 
-Comlink.expose(service);
+Comlink.expose(api);
 
 // kubectl loads after the first prompt is up, so the prompt does not wait for it
 // and the first kubectl command does not wait either.
