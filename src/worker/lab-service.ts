@@ -1,7 +1,7 @@
 import type { Lab } from './create-lab';
 import type { LabApi, LabInfo, TerminalSize } from './lab-api';
 import type { Terminal, TerminalSink } from '../shell/terminal-types';
-import { createLessonService, type LessonServiceOptions } from './lesson-service';
+import type { LessonControls, LessonServiceOptions } from './lesson-service';
 import { createXtermSink, type XtermSink } from './xterm-sink';
 
 /** The clock the speed control drives (RealClock in the browser). */
@@ -30,6 +30,8 @@ interface OpenTerminal {
   size: TerminalSize;
   /** Disconnects the terminal from its sink and the lesson log, and closes it. */
   detach: () => void;
+  /** Stops feeding the lesson log, once lessons are loaded. */
+  detachLog?: () => void;
 }
 
 /** LabApi over a Lab: numbers terminals and turns their output into xterm data. */
@@ -38,14 +40,24 @@ export function createLabService(options: LabServiceOptions): LabApi {
   let nextId = 1;
   let lab = options.lab;
 
-  const lessons = options.lessons ? createLessonService({ ...options.lessons, useLab }) : undefined;
-  const needLessons = () => {
-    if (!lessons) throw new Error('lessons are not available in this lab');
-    return lessons;
+  // The lesson engine (and the YAML parser it needs) loads on the first lesson call, so the
+  // first prompt does not wait for it; terminals opened before then are attached when it arrives.
+  let lessons: LessonControls | undefined;
+  let loadingLessons: Promise<LessonControls> | undefined;
+  const needLessons = (): Promise<LessonControls> => {
+    const lessonOptions = options.lessons;
+    if (!lessonOptions) return Promise.reject(new Error('lessons are not available in this lab'));
+    loadingLessons ??= import('./lesson-service').then(({ createLessonService }) => {
+      const loaded = createLessonService({ ...lessonOptions, useLab });
+      lessons = loaded;
+      for (const open of terminals.values()) open.detachLog = loaded.attach(open.terminal);
+      return loaded;
+    });
+    return loadingLessons;
   };
 
   /** Opens the terminal's shell on the current lab; output from an old lab's shell is dropped. */
-  function connect(open: Omit<OpenTerminal, 'terminal' | 'detach'>): Pick<OpenTerminal, 'terminal' | 'detach'> {
+  function connect(open: Omit<OpenTerminal, 'terminal' | 'detach'>): Pick<OpenTerminal, 'terminal' | 'detach' | 'detachLog'> {
     let live = true;
     const sink: TerminalSink = {
       output: (text, kind) => live && open.sink.output(text, kind),
@@ -53,15 +65,16 @@ export function createLabService(options: LabServiceOptions): LabApi {
       clear: () => live && open.sink.clear(),
     };
     const terminal = lab.openTerminal(sink, open.size);
-    const detachLog = lessons?.attach(terminal);
-    return {
+    const connected: Pick<OpenTerminal, 'terminal' | 'detach' | 'detachLog'> = {
       terminal,
+      detachLog: lessons?.attach(terminal),
       detach: () => {
         live = false;
-        detachLog?.();
+        connected.detachLog?.();
         terminal.close();
       },
     };
+    return connected;
   }
 
   /** A new lab (lesson start, reset, sandbox): every open terminal gets a cleared screen and a new shell on it. */
@@ -108,13 +121,13 @@ export function createLabService(options: LabServiceOptions): LabApi {
     async info(): Promise<LabInfo> {
       return { kubernetesVersion: options.kubernetesVersion, speed: options.clock.getSpeed() };
     },
-    listLessons: () => needLessons().listLessons(),
-    startLesson: (request, onUpdate) => needLessons().startLesson(request, onUpdate),
-    lessonContent: (id, language) => needLessons().lessonContent(id, language),
-    nextHint: () => needLessons().nextHint(),
-    goToStep: (stepId) => needLessons().goToStep(stepId),
-    resetLesson: () => needLessons().resetLesson(),
-    stopLesson: () => needLessons().stopLesson(),
+    listLessons: async () => (await needLessons()).listLessons(),
+    startLesson: async (request, onUpdate) => (await needLessons()).startLesson(request, onUpdate),
+    lessonContent: async (id, language) => (await needLessons()).lessonContent(id, language),
+    nextHint: async () => (await needLessons()).nextHint(),
+    goToStep: async (stepId) => (await needLessons()).goToStep(stepId),
+    resetLesson: async () => (await needLessons()).resetLesson(),
+    stopLesson: async () => (await needLessons()).stopLesson(),
   };
 }
 
