@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { createSession } from '../src/headless';
 import { statefulSetScaleFigures } from './bench-statefulset';
+import { restoreFigures } from './bench-restore';
 
 const dist = 'dist';
 const port = 4179;
@@ -113,6 +114,8 @@ async function main(): Promise<void> {
     pods10000: await getPodsLatency(10000),
   };
   result.statefulSetScale0To1000Parallel = await statefulSetScaleFigures(1000);
+  // Saved lab with 100 running pods and 100 volumes (one file each): fake IndexedDB and OPFS, so storage speed is not included.
+  result.restoreLab100PodsAnd100Volumes = await restoreFigures(100);
   console.log(JSON.stringify(result, null, 2));
 }
 

@@ -20,6 +20,7 @@ import { PodNetwork } from './containers/network';
 import { ClusterDns } from './dns';
 import { MemoryVolumeBackend, type VolumeBackend } from './storage/volume-backend';
 import { VolumeReclaimer } from './storage/reclaimer';
+import { restoreInto, snapshotOf, type ClusterSnapshot } from './snapshot';
 
 export interface Cluster {
   client: ClusterClient;
@@ -34,6 +35,8 @@ export interface Cluster {
   /** Where PersistentVolumes keep their files. */
   volumes?: VolumeBackend;
   dns?: ClusterDns;
+  /** The API objects, counters and time, to save and restore later (always set by createCluster). */
+  snapshot?(): ClusterSnapshot;
   stop(): void;
 }
 
@@ -42,18 +45,23 @@ export interface ClusterOptions {
   clock: Clock;
   /** PersistentVolume storage; memory when absent (the browser and CLI inject persistent ones). */
   storage?: VolumeBackend;
+  /**
+   * A saved state to continue from instead of bootstrapping (the clock must not
+   * be behind its clockTime); controllers and kubelets resync from its objects.
+   */
+  restore?: ClusterSnapshot;
 }
 
 export function createCluster(options: ClusterOptions): Cluster {
   const { clock } = options;
   const random = new SeededRandom(options.seed);
   const server = new ApiServer(clock, random);
-  const { caCert } = bootstrapCluster(server);
+  const { caCert } = options.restore ? restoreInto(server, options.restore) : bootstrapCluster(server);
   const volumes = options.storage ?? new MemoryVolumeBackend(() => clock.now());
   const runtime = new ContainerRuntime(server.store, volumes, clock);
   const dns = new ClusterDns(server.store);
   server.setConnections(new PodConnections(server.store, runtime, new PodNetwork(server.store, runtime, clock), dns));
-  const kubelets = nodePlans().map((p) => new Kubelet(server, clock, random, { name: p.name, ip: p.ip, podCIDR: p.podCIDR }, runtime));
+  const kubelets = nodePlans().map((p) => new Kubelet(server, clock, random, { name: p.name, ip: p.ip, podCIDR: p.podCIDR }, runtime, { resume: !!options.restore }));
   server.setPodTerminationHandler((pod) => {
     const nodeName = (pod.spec as { nodeName?: string }).nodeName;
     kubelets.find((k) => k.node.name === nodeName)?.terminate(pod);
@@ -80,6 +88,7 @@ export function createCluster(options: ClusterOptions): Cluster {
     runtime,
     volumes,
     dns,
+    snapshot: () => snapshotOf(server),
     stop() {
       for (const c of components) c.stop();
       server.setPodTerminationHandler(undefined);

@@ -9,6 +9,15 @@ export class SeededRandom {
     this.state = seed >>> 0;
   }
 
+  /** The generator's position, to save with a lab and continue from after a restore. */
+  getState(): number {
+    return this.state;
+  }
+
+  setState(state: number): void {
+    this.state = state >>> 0;
+  }
+
   /** A float in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

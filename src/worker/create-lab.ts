@@ -1,6 +1,7 @@
 import { createCluster, type Cluster } from '../cluster/cluster';
 import type { Clock } from '../cluster/clock';
 import type { VolumeBackend } from '../cluster/storage/volume-backend';
+import type { ClusterSnapshot } from '../cluster/snapshot';
 import { MemoryFileSystem } from '../shell/memory-fs';
 import type { Terminal, TerminalSink } from '../shell/terminal-types';
 import { createWorkstation, type Workstation } from '../shell/workstation';
@@ -18,6 +19,8 @@ export interface LabOptions {
   fetchUrl?: (url: string) => Promise<string>;
   /** Where PersistentVolumes keep their files (OPFS in the browser, disk for the CLI); memory when absent. `close` runs when the lab closes. */
   storage?: VolumeBackend & { close?(): void };
+  /** A saved cluster to continue instead of a fresh one (its volumes' files come with `storage`). */
+  restore?: ClusterSnapshot;
 }
 
 export interface Lab {
@@ -28,7 +31,7 @@ export interface Lab {
 }
 
 export function createLab(options: LabOptions): Lab {
-  const cluster = createCluster({ seed: options.seed ?? 1, clock: options.clock, storage: options.storage });
+  const cluster = createCluster({ seed: options.seed ?? 1, clock: options.clock, storage: options.storage, restore: options.restore });
   const workstation = createWorkstation({
     client: cluster.client,
     clock: options.clock,

@@ -44,6 +44,8 @@ export interface TerminalSize {
 export interface LabInfo {
   kubernetesVersion: string;
   speed: number;
+  /** Whether the lab is being saved in the browser, and a message when something is not saved or was not recovered. */
+  storage?: { saving: boolean; message?: string };
 }
 
 export interface LessonSummaryText {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeDirectory, FakeLocks } from './opfs-fake.testkit';
-import { loadOpfsVolumes, OPFS_VOLUMES_DIR, OpfsVolumes } from './opfs-volumes';
+import { loadOpfsVolumes, OPFS_VOLUMES_DIR, OpfsVolumes, removeOtherSavedLabs, savedLabVolumes, savedLabsDir } from './opfs-volumes';
 
 const now = () => 0;
 
@@ -97,5 +97,27 @@ describe('OPFS volumes', () => {
     expect(await loadOpfsVolumes(await session.getDirectoryHandle('lab-1'))).toEqual([
       ['pvc-1', [{ path: '/d', type: 'dir' }, { path: '/d/f', type: 'file', data: 'content' }]],
     ]);
+  });
+
+  it('keep a saved lab’s files across loads, and remove them on discard', async () => {
+    const root = new FakeDirectory();
+    const saved = savedLabsDir(root);
+    const first = savedLabVolumes(saved, 'lab-a', now);
+    first.open('pvc-1').writeFile('/index.html', 'kept\n');
+    first.close();
+    await first.flush();
+    const again = savedLabVolumes(saved, 'lab-a', now, await loadOpfsVolumes(await (await saved).getDirectoryHandle('lab-a')));
+    expect(again.open('pvc-1').readFile('/index.html')).toBe('kept\n');
+    await again.discard();
+    expect(((await saved) as FakeDirectory).files()).toEqual({});
+  });
+
+  it('remove the folders of saved labs other than the current one', async () => {
+    const root = new FakeDirectory();
+    const saved = await savedLabsDir(root);
+    await saved.getDirectoryHandle('lab-old', { create: true });
+    await saved.getDirectoryHandle('lab-new', { create: true });
+    await removeOtherSavedLabs(saved, 'lab-new');
+    expect((saved as FakeDirectory).files()).toEqual({ '/lab-new/': '' });
   });
 });

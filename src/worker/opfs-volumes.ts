@@ -1,9 +1,11 @@
 /**
  * PersistentVolume files in the browser's Origin Private File System: each
  * volume is a real folder of real files, `kubelab-volumes/<session>/<lab>/<pv>/…`.
- * The cluster's API objects do not outlive the page yet, so a page claims a
- * session folder (held by a Web Lock while the worker lives) and removes the
- * folders of sessions no page holds any more; a closed lab's folder goes too.
+ * Lesson labs do not outlive the page, so a page claims a session folder
+ * (held by a Web Lock while the worker lives) and removes the folders of
+ * sessions no page holds any more; a closed lab's folder goes too.
+ * The one saved lab (restored on reload) keeps its volumes apart, in
+ * `kubelab-saved/<name>/<pv>/…`, which no session cleanup touches.
  */
 import { MirroredVolumeBackend, type VolumeChange, type VolumeEntry, type VolumeSink } from '../cluster/storage/mirrored-backend';
 import type { VolumeBackend } from '../cluster/storage/volume-backend';
@@ -30,6 +32,7 @@ export interface LockManagerLike {
 }
 
 export const OPFS_VOLUMES_DIR = 'kubelab-volumes';
+export const OPFS_SAVED_DIR = 'kubelab-saved';
 
 /** A lab's volumes; `close` removes their folder once pending writes are done. */
 export type LabVolumes = VolumeBackend & { close(): void };
@@ -96,6 +99,35 @@ async function claimSession(options: { root: Promise<OpfsDirectory> | OpfsDirect
 
 function lockName(sessionId: string): string {
   return `${OPFS_VOLUMES_DIR}/${sessionId}`;
+}
+
+/** A saved lab's volumes, kept across reloads: `close` only flushes; `discard` removes their folder (reset). */
+export type SavedLabVolumes = LabVolumes & { discard(): Promise<void> };
+
+/** The folder of saved labs' volumes (rejects when OPFS is unavailable). */
+export async function savedLabsDir(root: Promise<OpfsDirectory> | OpfsDirectory): Promise<OpfsDirectory> {
+  return (await root).getDirectoryHandle(OPFS_SAVED_DIR, { create: true });
+}
+
+/** The volumes of saved lab `name`, starting from `loaded` (see loadOpfsVolumes); writes wait for the folder. */
+export function savedLabVolumes(saved: Promise<OpfsDirectory>, name: string, now: () => number, loaded: Array<[string, VolumeEntry[]]> = []): SavedLabVolumes {
+  const dir = saved.then((s) => s.getDirectoryHandle(name, { create: true }));
+  dir.catch(() => {});
+  const backend = new MirroredVolumeBackend(new OpfsSink(dir), now, loaded);
+  return Object.assign(backend, {
+    close: () => void backend.flush().catch(() => {}),
+    discard: async () => {
+      await backend.flush().catch(() => {});
+      await ignoreMissing((await saved).removeEntry(name, { recursive: true }));
+    },
+  });
+}
+
+/** Removes the folders of saved labs other than `keep` (left behind by a reset or a crash). */
+export async function removeOtherSavedLabs(saved: OpfsDirectory, keep: string): Promise<void> {
+  const others: string[] = [];
+  for await (const [name] of saved.entries()) if (name !== keep) others.push(name);
+  for (const name of others) await ignoreMissing(saved.removeEntry(name, { recursive: true }));
 }
 
 /** Every volume under `dir` (one folder each) with its directories and files, for a backend to start from. */

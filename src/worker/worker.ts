@@ -8,6 +8,7 @@ import { browserOpfsVolumes } from './opfs-volumes';
 import { STARTER_FILES } from './starter-files';
 import { openBrowserSavedLab } from './persistence/browser';
 import { savedLabApi } from './persistence/saved-lab-api';
+import { unsavedLab } from './persistence/saved-lab';
 
 // A restored lab's simulated time must not go back: the clock starts at its saved time when that is later.
 let clockOffset = 0;
@@ -26,13 +27,18 @@ const fetchUrl = createFetchUrl((url) => fetch(url));
 const volumes = browserOpfsVolumes(() => clock.now());
 const seed = () => Math.floor(Math.random() * 0x7fffffff);
 
-// The sandbox lab is saved as it changes and restored on reload (see persistence/).
-const saved = openBrowserSavedLab({
-  now: () => clock.now(),
-  catchUpClock: (ms) => (clockOffset += Math.max(0, ms - clock.now())),
-  makeLab: ({ storage, restore }) => createLab({ seed: seed(), clock, files: STARTER_FILES, fetchUrl, storage, restore }),
-  onStatusChange: () => api.announce(),
-});
+// The app's sandbox lab is saved as it changes and restored on reload (see persistence/);
+// an embedded widget's lab (worker name from src/embed/start-worker.ts) is a throwaway one.
+const embedded = (globalThis as { name?: string }).name === 'kubelab-embed';
+const throwaway = () => unsavedLab(() => createLab({ seed: seed(), clock, files: STARTER_FILES, fetchUrl, storage: volumes.forLab() }));
+const saved = embedded
+  ? Promise.resolve(throwaway())
+  : openBrowserSavedLab({
+      now: () => clock.now(),
+      catchUpClock: (ms) => (clockOffset += Math.max(0, ms - clock.now())),
+      makeLab: ({ storage, restore }) => createLab({ seed: seed(), clock, files: STARTER_FILES, fetchUrl, storage, restore }),
+      onStatusChange: () => api.announce(),
+    }).catch(throwaway);
 
 const release = (callback: unknown) => {
   (callback as Comlink.Remote<() => void>)[Comlink.releaseProxy]?.();

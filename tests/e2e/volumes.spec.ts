@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { openLab, run, screenText, typeLine, waitForPrompt } from './terminal';
 
-/** Every folder ('path/' → '') and file (path → content) under OPFS's kubelab-volumes folder; the page shares the worker's origin. */
+/** Every folder ('path/' → '') and file (path → content) under OPFS's kubelab-saved folder (the sandbox lab's volumes); the page shares the worker's origin. */
 async function opfsVolumeFiles(page: import('@playwright/test').Page): Promise<Record<string, string>> {
   return page.evaluate(async () => {
     const out: Record<string, string> = {};
@@ -16,7 +16,7 @@ async function opfsVolumeFiles(page: import('@playwright/test').Page): Promise<R
       }
     }
     const root = await navigator.storage.getDirectory();
-    await walk(await root.getDirectoryHandle('kubelab-volumes'), '');
+    await walk(await root.getDirectoryHandle('kubelab-saved'), '');
     return out;
   });
 }
@@ -37,7 +37,7 @@ test('a file written in a pod’s volume survives the pod and is a real file in 
   const volume = /^www-web-0\s+Bound\s+(pvc-[0-9a-f-]{36})\s/.exec(pvc)?.[1] ?? `no volume in ${pvc}`;
   await expect
     .poll(async () => Object.entries(await opfsVolumeFiles(page)).filter(([path]) => path.endsWith(`/${volume}/index.html`)))
-    .toEqual([[expect.stringMatching(new RegExp(`^/[^/]+/lab-1/${volume}/index\\.html$`)), 'hello\n']]);
+    .toEqual([[expect.stringMatching(new RegExp(`^/lab-[^/]+/${volume}/index\\.html$`)), 'hello\n']]);
 
   expect(await run(page, 'kubectl delete pod web-0')).toBe('pod "web-0" deleted\n');
   await expect
@@ -46,15 +46,14 @@ test('a file written in a pod’s volume survives the pod and is a real file in 
   expect(await run(page, 'kubectl exec web-0 -- cat /usr/share/nginx/html/index.html')).toBe('hello\n');
 });
 
-// API objects do not outlive the page yet, so a reloaded page removes the volumes of the page it replaced.
-test('a reloaded page removes the OPFS volumes of the session it replaced', async ({ page }) => {
+// The sandbox lab is saved, so a reloaded page keeps its volumes' folder and files.
+test('a reloaded page keeps the OPFS volumes of the saved lab', async ({ page }) => {
   await openLab(page);
   await page.getByRole('button', { name: 'Run simulated time at 10× speed' }).click();
   await run(page, 'kubectl apply -f web.yaml');
-  await expect.poll(async () => Object.keys(await opfsVolumeFiles(page)).filter((path) => /\/lab-1\/pvc-[^/]+\/$/.test(path)).length, { timeout: 30_000 }).toBe(2);
-  const sessionOf = (path: string) => path.split('/')[1];
-  const before = new Set(Object.keys(await opfsVolumeFiles(page)).map(sessionOf));
-  expect(before.size).toBe(1);
+  const volumeFolders = async () => Object.keys(await opfsVolumeFiles(page)).filter((path) => /^\/lab-[^/]+\/pvc-[^/]+\/$/.test(path));
+  await expect.poll(async () => (await volumeFolders()).length, { timeout: 30_000 }).toBe(2);
+  const before = await volumeFolders();
   await openLab(page);
-  await expect.poll(async () => Object.keys(await opfsVolumeFiles(page)).filter((path) => before.has(sessionOf(path)))).toEqual([]);
+  expect(await volumeFolders()).toEqual(before);
 });

@@ -118,6 +118,30 @@ export class Store {
     return this.log.slice();
   }
 
+  /** Every stored object (shared) with its resource and namespace, for a snapshot. */
+  entries(): Array<{ resource: string; namespace: string; object: KubeObject }> {
+    const out: Array<{ resource: string; namespace: string; object: KubeObject }> = [];
+    for (const [resource, byNs] of this.data) for (const [namespace, names] of byNs) for (const object of names.values()) out.push({ resource, namespace, object });
+    return out;
+  }
+
+  /** Puts a saved object back as it was (same uid and resourceVersion), without an event: restoring is not a change. */
+  load(resource: string, namespace: string, object: KubeObject): void {
+    const stored = deepFreeze(deepClone(object));
+    this.bucket(resource, namespace).set(stored.metadata.name!, stored);
+    this.rv = Math.max(this.rv, Number(stored.metadata.resourceVersion) || 0);
+  }
+
+  /** Continues the resourceVersion counter after a restore (deleted objects may have used higher ones). */
+  continueFrom(rv: number): void {
+    this.rv = Math.max(this.rv, rv);
+  }
+
+  /** Every committed write, as it happens (the persistence layer's change feed). */
+  onCommit(listener: StoreListener): () => void {
+    return this.subscribe(listener);
+  }
+
   subscribe(listener: StoreListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

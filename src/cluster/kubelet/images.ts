@@ -20,6 +20,11 @@ export class NodeImages {
 
   constructor(private readonly random: SeededRandom) {}
 
+  /** An image the node already had (a restored lab: its running containers' images stay on disk). */
+  remember(image: string, family: ImageFamily, imageID: string): void {
+    this.present.set(parseImage(image).canonical, { family, imageID });
+  }
+
   has(image: string): boolean {
     return this.present.has(parseImage(image).canonical);
   }

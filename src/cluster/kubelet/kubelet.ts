@@ -2,7 +2,7 @@
  * A simulated kubelet for one node: watches the pods bound to it, runs a
  * PodWorker for each new one, and finishes graceful deletions. Pods that were
  * already running when it started (the bootstrap kube-system pods) are left as
- * they are until deleted.
+ * they are until deleted. In a restored lab it takes over the pods it finds.
  */
 import type { Clock } from '../clock';
 import type { ClusterClient } from '../client/types';
@@ -32,6 +32,8 @@ export class Kubelet {
     private readonly random: SeededRandom,
     readonly node: KubeletNode,
     private readonly runtime?: ContainerRuntime,
+    /** Restored lab: pods found already started are taken over (running containers get their runtime back; half-started ones start again). */
+    private readonly options: { resume?: boolean } = {},
   ) {
     this.ips = new IPAllocator(node.podCIDR);
     this.images = new NodeImages(random);
@@ -62,6 +64,10 @@ export class Kubelet {
       if (status?.phase === 'Pending' && !status.containerStatuses) {
         const w = this.newWorker(pod);
         w.start();
+      } else if (this.options.resume && e.type === 'ADDED') {
+        const w = this.newWorker(pod);
+        if (status?.phase === 'Pending') w.start();
+        else w.resume();
       }
     });
   }

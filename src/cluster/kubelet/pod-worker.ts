@@ -17,6 +17,8 @@ import { recordEvent, type EventType } from '../api/events';
 import type { KubeObject } from '../api/types';
 import type { SeededRandom } from '../random';
 import { planProcess, type ProcessPlan } from '../images/process';
+import { familyFor } from '../images/catalogue';
+import { parseImage } from '../images/reference';
 import type { ImageFamily } from '../images/catalogue';
 import { PODS, PVCS, type Obj } from '../controllers/runtime/resources';
 import { backOffMs, type NodeImages } from './images';
@@ -97,6 +99,19 @@ export class PodWorker {
       init: [],
       containers: this.runs.map((r) => r.view),
     };
+  }
+
+  /** A restored lab: takes the pod over from its status and gives its running containers their file systems back. */
+  resume(): void {
+    this.adopt();
+    for (const run of this.runs) {
+      const family = familyFor(parseImage(run.spec.image).name);
+      if (!('running' in (run.view.state ?? {})) || !family) continue;
+      run.family = family;
+      run.plan = planProcess(family, run.spec);
+      if (run.view.imageID) this.host.images.remember(run.spec.image, family, run.view.imageID);
+      this.host.runtime?.start(this.pod, run.spec, family, this.view?.podIP ?? '');
+    }
   }
 
   private get spec(): Obj {

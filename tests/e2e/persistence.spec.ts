@@ -1,0 +1,57 @@
+import { test, expect } from '@playwright/test';
+import { openLab, run, screenText, typeLine, waitForPrompt } from './terminal';
+
+/** `kubectl get` output without the AGE column, which moves on between two looks. */
+const withoutAge = (table: string) => table.replace(/\s+\S+$/gm, '');
+
+// The sandbox lab is saved as it changes: a reload finds the same pods, claims and volume files.
+test('a reload restores pods, PVCs and a file written in a volume', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openLab(page);
+  await page.getByRole('button', { name: 'Run simulated time at 10× speed' }).click();
+  expect(await run(page, 'kubectl apply -f web.yaml')).toBe('service/nginx created\nstatefulset.apps/web created\n');
+  await typeLine(page, 'kubectl get pods -w -l app=nginx');
+  await expect.poll(() => screenText(page), { timeout: 30_000 }).toMatch(/^web-1\s+1\/1\s+Running\s+0\s+\S+$/m);
+  await page.keyboard.press('Control+C');
+  await waitForPrompt(page);
+  expect(await run(page, "kubectl exec web-1 -- sh -c 'echo saved > /usr/share/nginx/html/index.html'")).toBe('');
+  const before = await run(page, 'kubectl get pods,pvc');
+  expect(withoutAge(before)).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\npod\/web-0\s+1\/1\s+Running\s+0\npod\/web-1\s+1\/1\s+Running\s+0\n\nNAME\s+STATUS/);
+
+  await openLab(page);
+  expect(withoutAge(await run(page, 'kubectl get pods,pvc'))).toBe(withoutAge(before));
+  expect(await run(page, 'kubectl exec web-1 -- cat /usr/share/nginx/html/index.html')).toBe('saved\n');
+  // The restored set keeps reconciling.
+  expect(await run(page, 'kubectl scale statefulset web --replicas=3')).toBe('statefulset.apps/web scaled\n');
+  await expect.poll(() => run(page, 'kubectl get pod web-2 --no-headers'), { timeout: 30_000 }).toMatch(/^web-2\s+1\/1\s+Running\s+0\s+\S+\n$/);
+});
+
+// Storage trouble never stops the lab: the learner is told, and the cluster keeps working.
+test('a quota error while saving shows a clear message and the cluster keeps running', async ({ page }) => {
+  await openLab(page);
+  const worker = page.workers().find((w) => w.url().includes('worker'));
+  expect(worker).toBeDefined();
+  await worker!.evaluate(() => {
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await typeLine(page, 'kubectl create namespace full');
+  await expect
+    .poll(() => screenText(page))
+    .toMatch(/^kubelab: Browser storage is full: the lab keeps running, but changes from now on are not saved\. Free some space or reset the lab\.$/m);
+  await waitForPrompt(page);
+  expect(await run(page, 'kubectl get namespace full --no-headers')).toMatch(/^full\s+Active\s+\S+\n$/);
+});
+
+// One saved lab per browser profile: a second tab gets its own lab in memory and says so.
+test('a second tab runs its own lab in memory and says why', async ({ page, context }) => {
+  await openLab(page);
+  expect(await run(page, 'kubectl create namespace first-tab')).toBe('namespace/first-tab created\n');
+  const second = await context.newPage();
+  await openLab(second);
+  expect(await screenText(second)).toMatch(
+    /^kubelab: kubelab is open in another tab, which saves its lab: this tab runs its own lab in memory only\.\n/,
+  );
+  expect(await run(second, 'kubectl get namespace first-tab')).toBe('Error from server (NotFound): namespaces "first-tab" not found\n');
+});
