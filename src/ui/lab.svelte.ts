@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { LabApi, LessonUpdate, StartLessonRequest, TerminalSize } from '../worker/lab-api';
+import type { LabApi, LabInfo, LessonUpdate, StartLessonRequest, TerminalSize } from '../worker/lab-api';
 import type { Language } from '../lessons/schema';
 
 export const SPEEDS = [0, 1, 10] as const;
@@ -14,6 +14,10 @@ export class LabConnection {
   kubernetesVersion = $state('');
   /** Set when the worker fails to start or crashes; the UI shows it. */
   error = $state<string | null>(null);
+  /** Whether the lab is saved in the browser, and why not (the UI shows a banner when saving is off). */
+  storage = $state<LabInfo['storage']>(undefined);
+
+  private statusTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly api: Comlink.Remote<LabApi>;
 
@@ -27,6 +31,7 @@ export class LabConnection {
       (info) => {
         this.kubernetesVersion = info.kubernetesVersion;
         this.speed = info.speed;
+        this.storage = info.storage;
       },
       (e: unknown) => {
         this.error = `The simulated cluster did not start: ${String(e)}`;
@@ -41,6 +46,19 @@ export class LabConnection {
 
   input(terminalId: number, data: string): void {
     void this.api.input(terminalId, data);
+    // Saving can start failing on any command (quota): look again once a command line has run.
+    if (data.includes('\r')) this.refreshStorage(1000);
+  }
+
+  /** Asks the worker for the storage status again after `delayMs`. */
+  refreshStorage(delayMs = 0): void {
+    clearTimeout(this.statusTimer);
+    this.statusTimer = setTimeout(() => {
+      this.api.info().then(
+        (info) => (this.storage = info.storage),
+        () => {},
+      );
+    }, delayMs);
   }
 
   resize(terminalId: number, size: TerminalSize): void {
@@ -82,5 +100,11 @@ export class LabConnection {
 
   stopLesson() {
     return this.api.stopLesson();
+  }
+
+  /** Replaces the whole sandbox lab (and what is saved of it) with a fresh cluster. */
+  async resetLab(): Promise<void> {
+    await this.api.resetLab();
+    this.refreshStorage();
   }
 }

@@ -34,6 +34,8 @@ export interface LabApi {
   resetLesson(): Promise<LessonSession>;
   /** Ends the lesson; the terminals move to a fresh sandbox lab. */
   stopLesson(): Promise<void>;
+  /** Ends any lesson and replaces the saved sandbox lab with a fresh one (its saved records and volume files go). */
+  resetLab(): Promise<void>;
 }
 
 export interface TerminalSize {

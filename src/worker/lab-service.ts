@@ -128,6 +128,7 @@ export function createLabService(options: LabServiceOptions): LabApi {
     goToStep: async (stepId) => (await needLessons()).goToStep(stepId),
     resetLesson: async () => (await needLessons()).resetLesson(),
     stopLesson: async () => (await needLessons()).stopLesson(),
+    resetLab: async () => (await needLessons()).resetLab(),
   };
 }
 

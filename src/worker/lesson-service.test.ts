@@ -113,4 +113,18 @@ describe('lesson service', () => {
     await until(() => screen.endsWith('$ ') && screen.includes('sandbox.txt'));
     expect(screen).toBe('ls\r\nsandbox.txt\r\n$ ');
   });
+  it('resetting the lab without a lesson replaces the sandbox with a fresh cluster', async () => {
+    await preloadPrograms();
+    const { api, until } = service();
+    let screen = '';
+    const id = await api.openTerminal((data) => (screen += data), { cols: 120, rows: 40 });
+    await until(() => screen.endsWith('$ '));
+    api.input(id, 'kubectl create namespace kept\r');
+    await until(() => screen.endsWith('$ ') && screen.includes('created'));
+    await api.resetLab();
+    screen = '';
+    api.input(id, 'kubectl get namespace kept\r');
+    await until(() => screen.endsWith('$ ') && screen.includes('kept'));
+    expect(screen).toBe('kubectl get namespace kept\r\nError from server (NotFound): namespaces "kept" not found\r\n$ ');
+  });
 });

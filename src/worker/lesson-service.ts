@@ -42,7 +42,7 @@ export interface LessonServiceOptions {
 
 export type LessonControls = Pick<
   LabApi,
-  'listLessons' | 'startLesson' | 'lessonContent' | 'nextHint' | 'goToStep' | 'resetLesson' | 'stopLesson'
+  'listLessons' | 'startLesson' | 'lessonContent' | 'nextHint' | 'goToStep' | 'resetLesson' | 'stopLesson' | 'resetLab'
 > & {
   /** Feeds a terminal's command lines to the running lesson's log; returns the detach function. */
   attach(terminal: Terminal): () => void;
@@ -190,6 +190,12 @@ export function createLessonService(options: LessonServiceOptions): LessonContro
     stopLesson() {
       return serial(async () => {
         if (!running) return;
+        stopRunning();
+        options.useLab(options.newLab(options.sandboxFiles));
+      });
+    },
+    resetLab() {
+      return serial(async () => {
         stopRunning();
         options.useLab(options.newLab(options.sandboxFiles));
       });

@@ -36,7 +36,7 @@ const saved = embedded
   : openBrowserSavedLab({
       now: () => clock.now(),
       catchUpClock: (ms) => (clockOffset += Math.max(0, ms - clock.now())),
-      makeLab: ({ storage, restore }) => createLab({ seed: seed(), clock, files: STARTER_FILES, fetchUrl, storage, restore }),
+      makeLab: ({ storage, restore, home }) => createLab({ seed: seed(), clock, files: home ?? STARTER_FILES, fetchUrl, storage, restore }),
       onStatusChange: () => api.announce(),
     }).catch(throwaway);
 

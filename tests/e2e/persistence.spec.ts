@@ -42,6 +42,10 @@ test('a quota error while saving shows a clear message and the cluster keeps run
     .toMatch(/^kubelab: Browser storage is full: the lab keeps running, but changes from now on are not saved\. Free some space or reset the lab\.$/m);
   await waitForPrompt(page);
   expect(await run(page, 'kubectl get namespace full --no-headers')).toMatch(/^full\s+Active\s+\S+\n$/);
+  // The page says so too, without getting in the way of the terminal.
+  await expect(page.getByRole('status').filter({ hasText: 'Your lab is not being saved.' })).toHaveText(
+    'Your lab is not being saved. Browser storage is full: the lab keeps running, but changes from now on are not saved. Free some space or reset the lab. Dismiss',
+  );
 });
 
 // One saved lab per browser profile: a second tab gets its own lab in memory and says so.
@@ -54,4 +58,46 @@ test('a second tab runs its own lab in memory and says why', async ({ page, cont
     /^kubelab: kubelab is open in another tab, which saves its lab: this tab runs its own lab in memory only\.\n/,
   );
   expect(await run(second, 'kubectl get namespace first-tab')).toBe('Error from server (NotFound): namespaces "first-tab" not found\n');
+});
+
+// "Reset lab" replaces the saved lab with a fresh cluster, and the old one does not come back on reload.
+test('resetting the lab removes what was made, and it stays gone after a reload', async ({ page }) => {
+  await openLab(page);
+  expect(await run(page, 'kubectl create namespace before-reset')).toBe('namespace/before-reset created\n');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Reset lab' }).click();
+  // The terminal starts over on the fresh lab with a cleared screen.
+  await expect.poll(() => screenText(page)).not.toMatch(/before-reset/);
+  await waitForPrompt(page);
+  expect(await run(page, 'kubectl get namespace before-reset')).toBe('Error from server (NotFound): namespaces "before-reset" not found\n');
+
+  await openLab(page);
+  expect(await run(page, 'kubectl get namespace before-reset')).toBe('Error from server (NotFound): namespaces "before-reset" not found\n');
+});
+
+// A storage problem found at start (here: another tab holds the saved lab) shows as a banner on the page.
+test('a lab that is not saved shows a banner with the reason', async ({ page, context }) => {
+  await openLab(page);
+  const second = await context.newPage();
+  await openLab(second);
+  const banner = second.getByRole('status').filter({ hasText: 'Your lab is not being saved.' });
+  await expect(banner).toHaveText(
+    'Your lab is not being saved. kubelab is open in another tab, which saves its lab: this tab runs its own lab in memory only. Dismiss',
+  );
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Your lab is not being saved.' })).toHaveCount(0);
+});
+
+// The home directory is saved with the lab: an edited file and the kubeconfig's namespace survive a reload.
+test("the learner's home directory and kubeconfig namespace survive a reload", async ({ page }) => {
+  await openLab(page);
+  expect(await run(page, 'kubectl create namespace team')).toBe('namespace/team created\n');
+  expect(await run(page, 'kubectl config set-context --current --namespace team')).toBe('Context "kubernetes-admin@kubernetes" modified.\n');
+  expect(await run(page, "sed -i 's/replicas: 2/replicas: 4/' web.yaml")).toBe('');
+  const edited = await run(page, 'grep replicas: web.yaml');
+
+  await openLab(page);
+  expect(await run(page, 'grep replicas: web.yaml')).toBe(edited);
+  expect(await run(page, 'kubectl get pods')).toBe('No resources found in team namespace.\n');
 });

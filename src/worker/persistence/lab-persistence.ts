@@ -57,6 +57,13 @@ export class LabPersistence {
     return this.queue;
   }
 
+  /** Saves one record beside the objects (e.g. the home directory), after the writes already under way. */
+  saveRecord(key: string, body: unknown): void {
+    if (this.failed || !this.unsubscribe) return;
+    const puts = new Map([[key, encode(body)]]);
+    this.queue = this.queue.then(() => this.storage.write(puts, [])).catch((e: unknown) => this.fail(e));
+  }
+
   /** Resolves once every write made so far is stored (or storage has failed). */
   whenSaved(): Promise<void> {
     if (this.dirty.size) this.flushNow();

@@ -7,6 +7,7 @@
 import type { KubeObject } from '../../cluster/api/types';
 import { SNAPSHOT_VERSION, type ClusterSnapshot, type SavedObject } from '../../cluster/snapshot';
 import { fnv1a } from './checksum';
+import { HOME_KEY, validHome } from './home-files';
 
 export const RECORD_VERSION = 1;
 export const META_KEY = 'meta';
@@ -76,6 +77,8 @@ export interface Recovered {
   damagedKeys: string[];
   /** The volume folder named by the meta record. */
   volumes?: string;
+  /** The learner's home directory files (relative path → content), when saved. */
+  home?: Record<string, string>;
 }
 
 /** Rebuilds the snapshot from all records; a missing or damaged meta is rebuilt from the objects. */
@@ -84,6 +87,7 @@ export function recover(records: Map<string, StoredRecord>, fallback: { now: num
   const damagedKeys: string[] = [];
   const objects: SavedObject[] = [];
   let meta: MetaBody | undefined;
+  let home: Record<string, string> | undefined;
   for (const [key, record] of [...records].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const decoded = decode(key, record);
     if (!decoded.ok) {
@@ -92,6 +96,7 @@ export function recover(records: Map<string, StoredRecord>, fallback: { now: num
       continue;
     }
     if (key === META_KEY) meta = decoded.body as unknown as MetaBody;
+    else if (key === HOME_KEY && validHome(decoded.body)) home = decoded.body.files;
     else if (validObject(decoded.body)) objects.push(decoded.body);
     else {
       problems.push(`${key}: damaged (not an API object)`);
@@ -113,6 +118,7 @@ export function recover(records: Map<string, StoredRecord>, fallback: { now: num
     problems,
     damagedKeys,
     volumes: meta?.volumes,
+    home,
   };
 }
 

@@ -25,6 +25,7 @@ function fakeApi(calls: string[]): LabApi {
     goToStep: record('goToStep'),
     resetLesson: record('resetLesson'),
     stopLesson: record('stopLesson'),
+    resetLab: record('resetLab'),
   } as unknown as LabApi;
 }
 

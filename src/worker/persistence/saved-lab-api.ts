@@ -46,6 +46,7 @@ export function savedLabApi({ ready }: SavedLabApiOptions): LabApi & { announce(
     goToStep: call('goToStep'),
     resetLesson: call('resetLesson'),
     stopLesson: call('stopLesson'),
+    resetLab: call('resetLab'),
     /** Shows a new storage message (e.g. quota exceeded) in the open terminals. */
     announce() {
       void ready.then(({ status }) => {

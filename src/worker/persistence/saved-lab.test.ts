@@ -75,6 +75,44 @@ describe('the saved sandbox lab', () => {
     expect(second.lab.cluster.runtime!.get(pod.metadata.uid!, 'nginx')!.fs.readFile('/usr/share/nginx/html/index.html')).toBe('web-1\n');
   });
 
+  it("keeps the learner's home directory: edited files and the kubeconfig come back after a reload", async () => {
+    const p = profile();
+    const makeLab: SavedLabOptions['makeLab'] = ({ storage, restore, home }) =>
+      createLab({ seed: 7, clock: p.clock(), storage, restore, files: home ?? { 'web.yaml': 'replicas: 2\n' } });
+    const first = await p.open({ makeLab });
+    const { fs, home } = first.lab.workstation;
+    fs.writeFile(`${home}/web.yaml`, 'replicas: 3\n');
+    fs.mkdir(`${home}/notes`, { recursive: true });
+    fs.writeFile(`${home}/notes/todo.txt`, 'scale\n');
+    fs.appendFile(`${home}/.kube/config`, '# edited\n');
+    await first.whenSaved();
+    const kubeconfig = fs.readFile(`${home}/.kube/config`);
+    first.lab.close();
+
+    const second = await p.open({ makeLab });
+    expect(second.restored).toBe(true);
+    const restored = second.lab.workstation;
+    expect(restored.fs.readFile(`${restored.home}/web.yaml`)).toBe('replicas: 3\n');
+    expect(restored.fs.readFile(`${restored.home}/notes/todo.txt`)).toBe('scale\n');
+    expect(restored.fs.readFile(`${restored.home}/.kube/config`)).toBe(kubeconfig);
+    expect(kubeconfig.endsWith('# edited\n')).toBe(true);
+  });
+
+  it('a fresh sandbox starts from the starter files, not the saved home directory', async () => {
+    const p = profile();
+    const makeLab: SavedLabOptions['makeLab'] = ({ storage, restore, home }) =>
+      createLab({ seed: 7, clock: p.clock(), storage, restore, files: home ?? { 'web.yaml': 'replicas: 2\n' } });
+    const first = await p.open({ makeLab });
+    first.lab.workstation.fs.writeFile(`${first.lab.workstation.home}/web.yaml`, 'replicas: 3\n');
+    await first.whenSaved();
+    const fresh = first.fresh();
+    await first.whenSaved();
+    fresh.close();
+
+    const second = await p.open({ makeLab });
+    expect(second.lab.workstation.fs.readFile(`${second.lab.workstation.home}/web.yaml`)).toBe('replicas: 2\n');
+  });
+
   it('a fresh sandbox replaces the saved lab: the next load starts from scratch', async () => {
     const p = profile();
     const first = await p.open();

@@ -13,6 +13,7 @@ import type { LabStorage } from './idb-storage';
 import { LabPersistence, type PersistenceStatus } from './lab-persistence';
 import { recover } from './records';
 import { promptAfterSave } from './prompt-after-save';
+import { HOME_KEY, readHomeFiles, type HomeBody } from './home-files';
 
 export type LabVolumesLike = VolumeBackend & { close?(): void; discard?(): Promise<void> };
 
@@ -34,7 +35,8 @@ export interface SavedLabOptions {
   catchUpClock(ms: number): void;
   now(): number;
   randomState(): number;
-  makeLab(options: { storage: LabVolumesLike; restore?: ClusterSnapshot }): Lab;
+  /** `home`: the saved home directory's files, to start with instead of the starter files. */
+  makeLab(options: { storage: LabVolumesLike; restore?: ClusterSnapshot; home?: Record<string, string> }): Lab;
   /** Called when saving starts failing (the status has a new message). */
   onStatusChange?(): void;
 }
@@ -85,9 +87,26 @@ export async function openSavedLab(o: SavedLabOptions): Promise<SavedLab> {
     volumes = o.volumes(folder, loaded);
   } else volumes = storage ? o.volumes(folder) : o.memoryVolumes();
 
-  let lab: Lab;
+  let lab: Lab | undefined;
   let persistence: LabPersistence | undefined;
+  // The home directory has no change events: it is compared and saved after each command.
+  let savedHome: string | undefined;
+  const saveHome = () => {
+    const workstation = lab?.workstation;
+    if (!persistence || !workstation) return;
+    let body: HomeBody;
+    try {
+      body = { files: readHomeFiles(workstation.fs, workstation.home) };
+    } catch {
+      return;
+    }
+    const json = JSON.stringify(body);
+    if (json === savedHome) return;
+    savedHome = json;
+    persistence.saveRecord(HOME_KEY, body);
+  };
   const whenSaved = async () => {
+    saveHome();
     await persistence?.whenSaved();
     await (volumes as { flush?(): Promise<void> }).flush?.().catch(() => {});
   };
@@ -105,12 +124,13 @@ export async function openSavedLab(o: SavedLabOptions): Promise<SavedLab> {
       o.onStatusChange?.();
     }, { volumes: folder });
     persistence.start({ saveAll: !restored, clearFirst: !restored, after });
+    savedHome = undefined;
   };
   let restored: Lab | undefined;
   if (snapshot && storage) {
     o.catchUpClock(snapshot.clockTime);
     try {
-      restored = makeLab({ storage: volumes, restore: snapshot });
+      restored = makeLab({ storage: volumes, restore: snapshot, home: recovered.home });
     } catch (e) {
       // Never a blank screen: a saved state the cluster cannot take gives way to a fresh lab.
       messages.push(`The saved lab could not be restored (${e instanceof Error ? e.message : String(e)}): a fresh lab was started.`);
