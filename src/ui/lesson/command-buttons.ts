@@ -1,4 +1,4 @@
-import { blockLanguage, commandLines, isCommandBlock, isInlineCommand } from './markdown';
+import { blockLanguage, commandLines, isCommandBlock, isInlineCommand } from './commands';
 
 export interface CommandButtonOptions {
   run(command: string): void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandLines, isCommandBlock, isInlineCommand } from './markdown';
+import { commandLines, isCommandBlock, isInlineCommand } from './commands';
 
 describe('lesson markdown commands', () => {
   it('treats bash and unlabelled blocks as commands, yaml as text', () => {
