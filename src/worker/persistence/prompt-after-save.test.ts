@@ -17,6 +17,8 @@ describe('the prompt after a command waits for the save', () => {
     const { seen, sink } = recording();
     let saved!: () => void;
     const wrapped = promptAfterSave(sink, () => new Promise<void>((r) => (saved = r)));
+    wrapped.output('$ ', 'prompt');
+    seen.length = 0;
     wrapped.output('namespace/x created\n', 'stdout');
     wrapped.output('$ ', 'prompt');
     wrapped.echo('k');
@@ -32,8 +34,16 @@ describe('the prompt after a command waits for the save', () => {
     const { seen, sink } = recording();
     const wrapped = promptAfterSave(sink, () => new Promise<void>(() => {}), 5);
     wrapped.output('$ ', 'prompt');
-    expect(seen).toEqual([]);
+    wrapped.output('$ ', 'prompt');
+    expect(seen).toEqual(['prompt:$ ']);
     await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual(['prompt:$ ', 'prompt:$ ']);
+  });
+
+  it("shows a terminal's first prompt at once: it ends no command", () => {
+    const { seen, sink } = recording();
+    const wrapped = promptAfterSave(sink, () => new Promise<void>(() => {}));
+    wrapped.output('$ ', 'prompt');
     expect(seen).toEqual(['prompt:$ ']);
   });
 });

@@ -9,6 +9,8 @@ export const SAVE_WAIT_LIMIT_MS = 2000;
 
 export function promptAfterSave(sink: TerminalSink, whenSaved: () => Promise<void>, limitMs = SAVE_WAIT_LIMIT_MS): TerminalSink {
   let held: Array<() => void> | undefined;
+  // The terminal's first prompt ends no command of the learner's, so it shows at once.
+  let firstPrompt = true;
   const pass = (deliver: () => void) => (held ? held.push(deliver) : deliver());
   const release = () => {
     const queue = held ?? [];
@@ -17,6 +19,11 @@ export function promptAfterSave(sink: TerminalSink, whenSaved: () => Promise<voi
   };
   return {
     output(text, kind) {
+      if (kind === 'prompt' && firstPrompt) {
+        firstPrompt = false;
+        pass(() => sink.output(text, kind));
+        return;
+      }
       if (kind === 'prompt' && !held) {
         held = [() => sink.output(text, kind)];
         const timer = setTimeout(release, limitMs);
