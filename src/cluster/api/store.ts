@@ -58,8 +58,7 @@ export class Store {
     for (const ns of spaces) {
       const names = byNs.get(ns);
       if (!names) continue;
-      const keys = [...names.keys()].sort();
-      for (const k of keys) out.push(names.get(k)!);
+      for (const k of this.sortedNames(names)) out.push(names.get(k)!);
     }
     return out;
   }
@@ -72,7 +71,9 @@ export class Store {
   /** Stores a new object; returns a copy as stored. */
   create(resource: string, namespace: string, object: KubeObject): KubeObject {
     const stored = this.stamp(object);
-    this.bucket(resource, namespace).set(stored.metadata.name!, stored);
+    const names = this.bucket(resource, namespace);
+    names.set(stored.metadata.name!, stored);
+    this.sortedKeys.delete(names);
     this.emit({ rv: this.rv, resource, namespace, type: 'ADDED', object: stored });
     return deepClone(stored);
   }
@@ -93,6 +94,7 @@ export class Store {
     const previous = names?.get(name);
     if (!names || !previous) return undefined;
     names.delete(name);
+    this.sortedKeys.delete(names);
     const last = this.stamp(finalState ?? previous);
     this.emit({ rv: this.rv, resource, namespace, type: 'DELETED', object: last, previous });
     return deepClone(last);
@@ -128,7 +130,9 @@ export class Store {
   /** Puts a saved object back as it was (same uid and resourceVersion), without an event: restoring is not a change. */
   load(resource: string, namespace: string, object: KubeObject): void {
     const stored = deepFreeze(deepClone(object));
-    this.bucket(resource, namespace).set(stored.metadata.name!, stored);
+    const names = this.bucket(resource, namespace);
+    names.set(stored.metadata.name!, stored);
+    this.sortedKeys.delete(names);
     this.rv = Math.max(this.rv, Number(stored.metadata.resourceVersion) || 0);
   }
 
@@ -152,6 +156,15 @@ export class Store {
     this.rv++;
     copy.metadata.resourceVersion = String(this.rv);
     return deepFreeze(copy);
+  }
+
+  // Lists return objects in key order, as etcd does; the order is kept until a name comes or goes.
+  private sortedKeys = new WeakMap<Map<string, KubeObject>, string[]>();
+
+  private sortedNames(names: Map<string, KubeObject>): string[] {
+    let keys = this.sortedKeys.get(names);
+    if (!keys) this.sortedKeys.set(names, (keys = [...names.keys()].sort()));
+    return keys;
   }
 
   private bucket(resource: string, namespace: string): Map<string, KubeObject> {
