@@ -66,6 +66,6 @@ const api = savedLabApi({ ready });
 
 Comlink.expose(api);
 
-// kubectl loads after the first prompt is up, so the prompt does not wait for it
-// and the first kubectl command does not wait either.
-setTimeout(() => void preloadPrograms(), 0);
+// kubectl loads once the lab is up and its first prompt drawn: compiling it earlier
+// would hold up that prompt, and loading it now means the first kubectl command does not wait.
+void ready.then(() => setTimeout(() => void preloadPrograms(), 300));
