@@ -5,7 +5,7 @@ import { AggregateError, KubectlError } from '../cli/errors';
 import type { Flags } from '../cli/flags';
 import type { Invocation } from '../context';
 import { typeOf } from '../resources/mapping';
-import { createMergePatch, metadataOf, pairCommandFlags, printPairs, resourcesAndPairs } from './metadata-pairs';
+import { createMergePatch, metadataOf, pairCommandFlags, pairTargets, printPairs, resourcesAndPairs } from './metadata-pairs';
 import { visitResources, type VisitedObject } from './resource-visit';
 import { dryRunOf, ResultPrinter } from './write-common';
 
@@ -79,21 +79,7 @@ async function runAnnotate(inv: Invocation, flags: Flags): Promise<number> {
   const { resources, pairs } = resourcesAndPairs(flags.args, 'annotation');
   const { set, remove } = parseAnnotations(pairs);
   const list = flags.bool('list');
-  if (list && output) throw new KubectlError('--list and --output may not be specified together');
-  const selector = flags.changed('selector') ? flags.string('selector') : undefined;
-  const fieldSelector = flags.changed('field-selector') ? flags.string('field-selector') : undefined;
-  const all = flags.bool('all');
-  if (all && selector) throw new KubectlError('cannot set --all and --selector at the same time');
-  if (all && fieldSelector) throw new KubectlError('cannot set --all and --field-selector at the same time');
-  const filenames = flags.list('filename');
-  const local = flags.bool('local');
-  if (!local) {
-    if (resources.length < 1 && filenames.length === 0) throw new KubectlError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
-  } else {
-    if (dryRun === 'server') throw new KubectlError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
-    if (resources.length) throw new KubectlError('can only use local files by -f rsrc.yaml or --filename=rsrc.json when --local=true is set');
-    if (filenames.length === 0) throw new KubectlError('one or more files must be specified as -f rsrc.yaml or --filename=rsrc.json');
-  }
+  const { selector, fieldSelector, all, filenames, local } = pairTargets(flags, resources, dryRun, 'rsrc');
   if (set.size < 1 && remove.length < 1 && !list) throw new KubectlError('at least one annotation update is required');
   const both = remove.filter((k) => set.has(k));
   if (both.length) throw new KubectlError(`can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`);

@@ -2,9 +2,9 @@
 import { deepEqual, isPlainObject } from '../../../../cluster/api/object-utils';
 import type { KubeObject, ResourceInfo } from '../../../../cluster/api/types';
 import { KubectlError } from '../cli/errors';
-import type { FlagSpec } from '../cli/flags';
+import type { FlagSpec, Flags } from '../cli/flags';
 import type { Invocation } from '../context';
-import { DRY_RUN_FLAG, FILENAME_FLAGS, OUTPUT_FLAG } from './write-common';
+import { DRY_RUN_FLAG, FILENAME_FLAGS, OUTPUT_FLAG, type DryRun } from './write-common';
 
 /** cmdutil.GetResourcesAndPairs: resources first, then KEY=VAL / KEY- changes. */
 export function resourcesAndPairs(args: string[], pairType: string): { resources: string[]; pairs: string[] } {
@@ -65,4 +65,35 @@ export function pairCommandFlags(fieldManager: string, what: string): FlagSpec[]
     { name: 'record', type: 'bool', usage: 'Record current kubectl command in the resource annotation. If set to false, do not record the command.', hidden: true },
     { name: 'show-managed-fields', type: 'bool', usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.' },
   ];
+}
+
+export interface PairTargets {
+  selector?: string;
+  fieldSelector?: string;
+  all: boolean;
+  filenames: string[];
+  local: boolean;
+}
+
+/**
+ * The target checks label's and annotate's Validate share, in kubectl's order;
+ * `example` is the file each names in its --local messages ('pod' or 'rsrc').
+ */
+export function pairTargets(flags: Flags, resources: string[], dryRun: DryRun, example: string): PairTargets {
+  if (flags.bool('list') && flags.string('output')) throw new KubectlError('--list and --output may not be specified together');
+  const selector = flags.changed('selector') ? flags.string('selector') : undefined;
+  const fieldSelector = flags.changed('field-selector') ? flags.string('field-selector') : undefined;
+  const all = flags.bool('all');
+  if (all && selector) throw new KubectlError('cannot set --all and --selector at the same time');
+  if (all && fieldSelector) throw new KubectlError('cannot set --all and --field-selector at the same time');
+  const filenames = flags.list('filename');
+  const local = flags.bool('local');
+  if (local) {
+    if (dryRun === 'server') throw new KubectlError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+    if (resources.length) throw new KubectlError(`can only use local files by -f ${example}.yaml or --filename=${example}.json when --local=true is set`);
+    if (filenames.length === 0) throw new KubectlError(`one or more files must be specified as -f ${example}.yaml or --filename=${example}.json`);
+  } else if (resources.length < 1 && filenames.length === 0) {
+    throw new KubectlError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  }
+  return { selector, fieldSelector, all, filenames, local };
 }
