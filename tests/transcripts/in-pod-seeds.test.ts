@@ -125,8 +125,8 @@ round-trip min/avg/max = 0.044/0.054/0.064 ms
 / # dig web-0.nginx
 sh: dig: not found
 / # exit
-command terminated with exit code 127
 pod "debug" deleted
+pod default/debug terminated (Error)
 $ kubectl exec -it web-0 -- bash
 root@web-0:/# hostname
 web-0

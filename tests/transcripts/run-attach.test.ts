@@ -29,10 +29,10 @@ pod "dns-test" deleted
     });
   });
 
-  it("passes on the command's exit status", async () => {
+  it("reports a failed pod as kubectl run does and passes on the command's exit status", async () => {
     session = createSession({ seed: 2 });
     const r = await session.exec('kubectl run -it --rm probe --image=busybox:1.36 --restart=Never -- sh -c "hostname; exit 3"');
-    expect(r.output).toBe(`If you don't see a command prompt, try pressing enter.\nprobe\ncommand terminated with exit code 3\npod "probe" deleted\n`);
+    expect(r.output).toBe(`If you don't see a command prompt, try pressing enter.\nprobe\npod "probe" deleted\npod default/probe terminated (Error)\n`);
     expect(r.exitCode).toBe(3);
   });
 });

@@ -18,6 +18,8 @@ export interface AttachRequest {
   stdin: boolean;
   /** -t: the process gets a terminal (an interactive shell shows its prompt). */
   tty: boolean;
+  /** exec reports a failing command itself; run reports the pod's termination instead. */
+  reportExit?: boolean;
 }
 
 /** The error kubectl prints after a failed exec; thrown for the verb to render. */
@@ -45,7 +47,7 @@ export async function attachToContainer(client: ClusterClient, io: ProgramIO, re
       `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${id}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${result.notFound}": ${result.notFound.includes('/') ? 'stat ' + result.notFound + ': no such file or directory' : 'executable file not found in $PATH'}: unknown`,
     );
   }
-  if (result.status !== 0 && result.status !== 130) {
+  if (req.reportExit !== false && result.status !== 0 && result.status !== 130) {
     io.stderr.write(`command terminated with exit code ${result.status}\n`);
   }
   return result.status;

@@ -85,7 +85,7 @@ Examples:
       const command = [...(spec.command ?? []), ...(spec.args ?? [])];
       const session = await inv.client.exec(inv.namespace, name);
       const argv = command.length ? command : [session.contents.shells.includes('sh') ? 'sh' : 'bash'];
-      code = await attachToContainer(inv.client, inv.io, { namespace: inv.namespace, pod: name, command: argv, stdin: flags.bool('stdin'), tty: flags.bool('tty') });
+      code = await attachToContainer(inv.client, inv.io, { namespace: inv.namespace, pod: name, command: argv, stdin: flags.bool('stdin'), tty: flags.bool('tty'), reportExit: false });
     } catch (e) {
       if (e instanceof ExecFailure) throw new KubectlError(e.message);
       throw e;
@@ -95,7 +95,11 @@ Examples:
         inv.out(`pod "${name}" deleted\n`);
       }
     }
-    if (code !== 0) throw new SilentExit(code);
-    return 0;
+    // run.go waits for the exit code only when the pod does not restart, and reports a failed
+    // pod as a CodeExitError: "pod NS/NAME terminated (REASON)" and its message, with the code.
+    const restart = flags.string('restart') || 'Always';
+    if (code === 0 || code === 130 || restart === 'Always') return 0;
+    inv.err(`pod ${inv.namespace}/${name} terminated (Error)\n`);
+    throw new SilentExit(code);
   },
 };
