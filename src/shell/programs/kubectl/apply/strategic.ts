@@ -1,8 +1,7 @@
 /**
  * Strategic merge patches as kubectl apply computes them
  * (apimachinery strategicpatch CreateThreeWayMergePatch), with the merge keys
- * of the core types' lists, plus applying such a patch and turning the
- * result into a JSON merge patch the server can take as-is.
+ * of the core types' lists; the API server applies them (cluster/api/strategic-merge.ts).
  */
 type J = Record<string, unknown>;
 
@@ -104,57 +103,4 @@ export function threeWayPatch(original: J | null, modified: J, current: J): J {
   const delta = diffMaps(current, modified, { ignoreDeletions: true, ignoreChangesAndAdditions: false });
   const deletions = original ? diffMaps(original, modified, { ignoreDeletions: false, ignoreChangesAndAdditions: true }) : {};
   return mergePatches(deletions, delta);
-}
-
-/** Applies a strategic patch to a copy of target. */
-export function applyStrategic(target: J, patch: J): J {
-  const out = clone(target);
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) {
-      delete out[key];
-    } else if (isMap(value) && isMap(out[key])) {
-      out[key] = applyStrategic(out[key] as J, value);
-    } else if (Array.isArray(value) && Array.isArray(out[key])) {
-      const mk = mergeKeyFor(key, [...(out[key] as unknown[]), ...value]);
-      out[key] = mk ? applyList(out[key] as J[], value as J[], mk) : clone(value);
-    } else {
-      out[key] = stripDirectives(clone(value));
-    }
-  }
-  return out;
-}
-
-function stripDirectives(v: unknown): unknown {
-  if (Array.isArray(v)) return v.filter((x) => !(isMap(x) && x.$patch === 'delete')).map(stripDirectives);
-  if (isMap(v)) return Object.fromEntries(Object.entries(v).filter(([k, x]) => !k.startsWith('$') && x !== null).map(([k, x]) => [k, stripDirectives(x)]));
-  return v;
-}
-
-function applyList(list: J[], patch: J[], mk: string): J[] {
-  let out = list.map(clone);
-  for (const p of patch) {
-    if (p.$patch === 'delete') {
-      out = out.filter((x) => !deepEqual(x[mk], p[mk]));
-      continue;
-    }
-    const i = out.findIndex((x) => deepEqual(x[mk], p[mk]));
-    if (i >= 0) out[i] = applyStrategic(out[i], p);
-    else out.push(stripDirectives(clone(p)) as J);
-  }
-  return out;
-}
-
-/** RFC 7386 merge patch taking `from` to `to` (lists replaced whole). */
-export function mergePatchBetween(from: J, to: J): J {
-  const patch: J = {};
-  for (const key of Object.keys(to)) {
-    const a = from[key];
-    const b = to[key];
-    if (isMap(a) && isMap(b)) {
-      const sub = mergePatchBetween(a, b);
-      if (Object.keys(sub).length) patch[key] = sub;
-    } else if (!(key in from) || !deepEqual(a, b)) patch[key] = clone(b);
-  }
-  for (const key of Object.keys(from)) if (!(key in to)) patch[key] = null;
-  return patch;
 }

@@ -4,7 +4,8 @@ import { isApiError } from '../../../../cluster/api/errors';
 import type { Command } from '../cli/command';
 import { addSourceToErr, AggregateError, KubectlError } from '../cli/errors';
 import { LAST_APPLIED, lastAppliedAnnotation } from '../apply/last-applied';
-import { applyStrategic, mergePatchBetween, threeWayPatch } from '../apply/strategic';
+import { strategicMerge } from '../../../../cluster/api/strategic-merge';
+import { threeWayPatch } from '../apply/strategic';
 import { APPLY_LONG } from '../help/apply';
 import { applyNamespace, visitManifests, type ManifestItem } from '../resources/manifests';
 import { typeOf } from '../resources/mapping';
@@ -56,11 +57,11 @@ async function applyOne(inv: Invocation, item: ManifestItem, dryRun: DryRun, pri
     printer.print(current, item.info, 'unchanged');
     return;
   }
-  const merged = applyStrategic(current as unknown as J, patch);
-  let result = merged as unknown as KubeObject;
+  // Sent as a strategic merge patch, as kubectl does; --dry-run=client shows the same merge done locally.
+  let result = strategicMerge(current, patch) as KubeObject;
   if (dryRun !== 'client') {
     try {
-      result = await inv.client.patch(type, ns, name, 'merge', mergePatchBetween(current as unknown as J, merged), {
+      result = await inv.client.patch(type, ns, name, 'strategic', patch, {
         dryRun: dryRun === 'server',
         fieldValidation: 'Strict',
       });
