@@ -19,10 +19,13 @@ export interface LabApi {
   /** The course: every lesson in every language it is written in, and the authors' validation problems. */
   listLessons(): Promise<CourseSummary>;
   /**
-   * Starts a lesson on a fresh lab (new cluster and home directory, setup run
-   * at high speed); open terminals move to it with a cleared screen. Resumes
-   * `progress` (steps done stay done). When the lesson already runs, it only
-   * takes the new listener. Rejects with the setup's or loader's message.
+   * Starts a lesson; open terminals move to its lab with a cleared screen.
+   * With `progress` (the learner comes back) the lesson's own lab is resumed
+   * as it was left when it is still kept (live, or saved before a reload),
+   * and steps done stay done; otherwise a fresh lab (new cluster and home
+   * directory, setup run at high speed) replaces the previous lesson's. When
+   * the lesson already runs, it only takes the new listener. Rejects with the
+   * setup's or loader's message.
    */
   startLesson(request: StartLessonRequest, onUpdate: (update: LessonUpdate) => void): Promise<LessonSession>;
   /** The running lesson's texts in another language (same steps, same checks). */
@@ -32,7 +35,7 @@ export interface LabApi {
   goToStep(stepId: string): Promise<LessonState>;
   /** Restarts the running lesson on a fresh lab with no progress. */
   resetLesson(): Promise<LessonSession>;
-  /** Ends the lesson; the terminals move to a fresh sandbox lab. */
+  /** Ends the lesson; the terminals move back to the sandbox lab, as it was left. */
   stopLesson(): Promise<void>;
   /** Ends any lesson and replaces the saved sandbox lab with a fresh one (its saved records and volume files go). */
   resetLab(): Promise<void>;
@@ -78,6 +81,8 @@ export interface StartLessonRequest {
 export interface LessonSession {
   lesson: Lesson;
   state: LessonState;
+  /** The lesson's lab is the one the learner left (not a fresh cluster). */
+  resumed: boolean;
 }
 
 /** Sent after every change of the engine's state, with the progress record to store. */

@@ -10,7 +10,7 @@ export interface SpeedControl {
   getSpeed(): number;
 }
 
-type TerminalLab = Pick<Lab, 'openTerminal'> & Partial<Pick<Lab, 'close'>>;
+type TerminalLab = Pick<Lab, 'openTerminal'>;
 
 export interface LabServiceOptions {
   lab: TerminalLab;
@@ -77,16 +77,14 @@ export function createLabService(options: LabServiceOptions): LabApi {
     return connected;
   }
 
-  /** A new lab (lesson start, reset, sandbox): every open terminal gets a cleared screen and a new shell on it. */
+  /** Another lab (lesson start, reset, sandbox): every open terminal gets a cleared screen and a new shell on it. Labs are closed by their owner (lab-slots). */
   function useLab(next: Lab): void {
-    const previous = lab;
     lab = next;
     for (const open of terminals.values()) {
       open.detach();
       open.sink.clear();
       Object.assign(open, connect(open));
     }
-    if (previous !== next) previous.close?.();
   }
 
   return {

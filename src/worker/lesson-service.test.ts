@@ -5,6 +5,7 @@ import { preloadPrograms } from '../shell/programs/index';
 import { createLab } from './create-lab';
 import type { LessonUpdate } from './lab-api';
 import { createLabService } from './lab-service';
+import { labSlots, memorySlot } from './lab-slots';
 
 const settle = () => new Promise((r) => setImmediate(r));
 
@@ -20,16 +21,16 @@ function service() {
     getSpeed: () => speed,
     setSpeed: (s: number) => void speeds.push((speed = s)),
   };
-  const newLab = (files: Record<string, string>) => createLab({ seed: 1, clock, files });
+  const newLab = (files: Record<string, string> = { 'sandbox.txt': 'hi\n' }) => createLab({ seed: 1, clock, files });
+  const labs = labSlots({ sandbox: memorySlot(newLab), openLessonSlot: async () => memorySlot(newLab) });
   const api = createLabService({
-    lab: newLab({ 'sandbox.txt': 'hi\n' }),
+    lab: labs.sandbox(),
     clock,
     kubernetesVersion: 'v1.32.0',
     schedule: (task) => task(),
     lessons: {
       files: async () => readLessonFiles(),
-      newLab,
-      sandboxFiles: { 'sandbox.txt': 'hi\n' },
+      labs,
       clock,
       sleep: async () => {
         virtual.advance(1_000);
@@ -101,17 +102,57 @@ describe('lesson service', () => {
     expect(await api.nextHint()).toBe(session.lesson.steps[1].hints[1]);
   });
 
-  it('stopping the lesson gives the terminals a fresh sandbox lab', async () => {
+  it('stopping the lesson gives the terminals back the sandbox lab as it was left', async () => {
+    await preloadPrograms();
+    const { api, until } = service();
+    let screen = '';
+    const id = await api.openTerminal((data) => (screen += data), { cols: 120, rows: 40 });
+    await until(() => screen.endsWith('$ '));
+    api.input(id, 'kubectl create namespace kept && echo note > notes.txt\r');
+    await until(() => screen.endsWith('$ ') && screen.includes('created'));
+    await api.startLesson({ id: '02-first-statefulset', language: 'en' }, () => {});
+    await api.stopLesson();
+    screen = '';
+    api.input(id, 'ls; kubectl get namespace kept -o name\r');
+    await until(() => screen.endsWith('$ ') && screen.includes('namespace/'));
+    expect(screen).toBe('ls; kubectl get namespace kept -o name\r\nnotes.txt  sandbox.txt\r\nnamespace/kept\r\n$ ');
+  });
+
+  it("coming back to a lesson with progress resumes its lab as it was left, without running its setup again", async () => {
+    await preloadPrograms();
+    const { api, until } = service();
+    let screen = '';
+    const id = await api.openTerminal((data) => (screen += data), { cols: 120, rows: 40 });
+    const first = await api.startLesson({ id: '02-first-statefulset', language: 'en' }, () => {});
+    expect(first.resumed).toBe(false);
+    api.input(id, 'kubectl apply -f nginx-headless.yaml && rm web.yaml\r');
+    await until(() => screen.endsWith('$ ') && screen.includes('created'));
+    await api.stopLesson();
+    const progress = { version: 1 as const, lessonId: '02-first-statefulset', done: ['headless-service'], current: 'ordered-creation', hintsShown: {} };
+    const again = await api.startLesson({ id: '02-first-statefulset', language: 'en', progress }, () => {});
+    expect(again.resumed).toBe(true);
+    expect(again.state.steps.map((s) => s.done)).toEqual([true, false, false, false]);
+    screen = '';
+    api.input(id, 'ls; kubectl get svc -o name\r');
+    await until(() => screen.endsWith('$ ') && screen.includes('service/nginx'));
+    expect(screen).toBe('ls; kubectl get svc -o name\r\nnginx-headless.yaml\r\nservice/kubernetes\r\nservice/nginx\r\n$ ');
+  });
+
+  it('a lesson started without progress, or after another lesson, gets a fresh lab', async () => {
     await preloadPrograms();
     const { api, until } = service();
     let screen = '';
     const id = await api.openTerminal((data) => (screen += data), { cols: 120, rows: 40 });
     await api.startLesson({ id: '02-first-statefulset', language: 'en' }, () => {});
+    api.input(id, 'kubectl apply -f nginx-headless.yaml\r');
+    await until(() => screen.endsWith('$ ') && screen.includes('created'));
     await api.stopLesson();
+    const again = await api.startLesson({ id: '02-first-statefulset', language: 'en' }, () => {});
+    expect(again.resumed).toBe(false);
     screen = '';
-    api.input(id, 'ls\r');
-    await until(() => screen.endsWith('$ ') && screen.includes('sandbox.txt'));
-    expect(screen).toBe('ls\r\nsandbox.txt\r\n$ ');
+    api.input(id, 'kubectl get svc -o name\r');
+    await until(() => screen.endsWith('$ ') && screen.includes('service/kubernetes'));
+    expect(screen).toBe('kubectl get svc -o name\r\nservice/kubernetes\r\n$ ');
   });
   it('resetting the lab without a lesson replaces the sandbox with a fresh cluster', async () => {
     await preloadPrograms();

@@ -1,6 +1,7 @@
 /**
- * Runs one lesson at a time in the worker: a fresh lab per lesson, its setup
- * at high simulated speed, a LessonEngine fed by every terminal's commands.
+ * Runs one lesson at a time in the worker: the lesson's own lab (resumed as it
+ * was, or fresh with its setup run at high simulated speed) and a LessonEngine
+ * fed by every terminal's commands.
  */
 import type { Clock } from '../cluster/clock';
 import {
@@ -17,6 +18,7 @@ import {
 } from '../lessons/index';
 import type { CommandEvent, Terminal } from '../shell/terminal-types';
 import type { Lab } from './create-lab';
+import type { LabSlots } from './lab-slots';
 import type { CourseSummary, LabApi, LessonSession, LessonUpdate, StartLessonRequest } from './lab-api';
 import type { SpeedControl } from './lab-service';
 
@@ -27,12 +29,10 @@ const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[()][0-9A-B]/g;
 export interface LessonServiceOptions {
   /** Every file under lessons/, keyed by path (loaded when first needed). */
   files: () => Promise<Record<string, string>>;
-  /** A fresh lab with these files in the home directory. */
-  newLab: (files: Record<string, string>) => Lab;
-  /** Moves the open terminals to `lab` and closes the previous one. */
+  /** The sandbox's and the lessons' labs. */
+  labs: Pick<LabSlots, 'sandbox' | 'resetSandbox' | 'lesson'>;
+  /** Moves the open terminals to `lab`. */
   useLab: (lab: Lab) => void;
-  /** The home directory of a sandbox lab. */
-  sandboxFiles: Record<string, string>;
   clock: Clock & SpeedControl;
   /** Waits `ms` real milliseconds (setup polls its waitFor checks). */
   sleep?: (ms: number) => Promise<void>;
@@ -84,10 +84,12 @@ export function createLessonService(options: LessonServiceOptions): LessonContro
     const { files } = await loaded();
     const lesson = requireLesson(files, request.id, request.language);
     stopRunning();
-    const lab = options.newLab(Object.fromEntries(lesson.files.map((f) => [f.path, f.content])));
+    // With progress the learner comes back to the lesson: its lab is resumed when the slot still holds it.
+    const home = Object.fromEntries(lesson.files.map((f) => [f.path, f.content]));
+    const { lab, resumed } = await options.labs.lesson(lesson.id, home, !!request.progress);
     options.useLab(lab);
     const namespace = kubeconfigNamespace(lab.workstation.fs, lab.workstation.home);
-    await runFast(() => runLessonSetup(lesson, setupHost(lab, namespace)));
+    if (!resumed) await runFast(() => runLessonSetup(lesson, setupHost(lab, namespace)));
     const log = new CommandLog();
     const engine = new LessonEngine({
       lesson,
@@ -107,7 +109,7 @@ export function createLessonService(options: LessonServiceOptions): LessonContro
     if (resumeAt && lesson.steps.some((s) => s.id === resumeAt) && !request.progress?.done.includes(resumeAt)) {
       await engine.goTo(resumeAt);
     }
-    return { lesson, state: engine.state() };
+    return { lesson, state: engine.state(), resumed };
   }
 
   /** Setup waits on simulated time: run it fast, then give the learner back their speed. */
@@ -161,7 +163,7 @@ export function createLessonService(options: LessonServiceOptions): LessonContro
             running.lesson = requireLesson(files, request.id, request.language);
             running.language = request.language;
           }
-          return { lesson: running.lesson, state: running.engine.state() };
+          return { lesson: running.lesson, state: running.engine.state(), resumed: true };
         }
         return start(request, listener);
       });
@@ -191,13 +193,13 @@ export function createLessonService(options: LessonServiceOptions): LessonContro
       return serial(async () => {
         if (!running) return;
         stopRunning();
-        options.useLab(options.newLab(options.sandboxFiles));
+        options.useLab(options.labs.sandbox());
       });
     },
     resetLab() {
       return serial(async () => {
         stopRunning();
-        options.useLab(options.newLab(options.sandboxFiles));
+        options.useLab(options.labs.resetSandbox());
       });
     },
     attach(terminal) {

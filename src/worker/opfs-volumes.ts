@@ -123,10 +123,10 @@ export function savedLabVolumes(saved: Promise<OpfsDirectory>, name: string, now
   });
 }
 
-/** Removes the folders of saved labs other than `keep` (left behind by a reset or a crash). */
-export async function removeOtherSavedLabs(saved: OpfsDirectory, keep: string): Promise<void> {
+/** Removes the folders of saved labs named `prefix…` other than `keep` (left behind by a reset or a crash). */
+export async function removeOtherSavedLabs(saved: OpfsDirectory, keep: string, prefix = ''): Promise<void> {
   const others: string[] = [];
-  for await (const [name] of saved.entries()) if (name !== keep) others.push(name);
+  for await (const [name] of saved.entries()) if (name !== keep && name.startsWith(prefix)) others.push(name);
   for (const name of others) await ignoreMissing(saved.removeEntry(name, { recursive: true }));
 }
 

@@ -6,9 +6,9 @@ import { createFetchUrl } from './fetch-url';
 import { createLabService } from './lab-service';
 import { browserOpfsVolumes } from './opfs-volumes';
 import { STARTER_FILES } from './starter-files';
-import { openBrowserSavedLab } from './persistence/browser';
+import { openBrowserSlot, type SlotName } from './persistence/browser';
 import { savedLabApi } from './persistence/saved-lab-api';
-import { unsavedLab } from './persistence/saved-lab';
+import { labSlots, memorySlot } from './lab-slots';
 
 // A restored lab's simulated time must not go back: the clock starts at its saved time when that is later.
 let clockOffset = 0;
@@ -23,45 +23,48 @@ const clock = new RealClock(
 );
 
 const fetchUrl = createFetchUrl((url) => fetch(url));
-// Lesson labs' volume files are real files in the Origin Private File System, one folder per lab.
+// A widget's labs keep their volume files in the Origin Private File System too, one throwaway folder per lab.
 const volumes = browserOpfsVolumes(() => clock.now());
 const seed = () => Math.floor(Math.random() * 0x7fffffff);
 
-// The app's sandbox lab is saved as it changes and restored on reload (see persistence/);
-// an embedded widget's lab (worker name from src/embed/start-worker.ts) is a throwaway one.
+// The app's sandbox and lesson labs are saved as they change and restored on reload (see persistence/);
+// an embedded widget's labs (worker name from src/embed/start-worker.ts) are throwaway ones.
 const embedded = (globalThis as { name?: string }).name === 'kubelab-embed';
-const throwaway = () => unsavedLab(() => createLab({ seed: seed(), clock, files: STARTER_FILES, fetchUrl, storage: volumes.forLab() }));
-const saved = embedded
-  ? Promise.resolve(throwaway())
-  : openBrowserSavedLab({
-      now: () => clock.now(),
-      catchUpClock: (ms) => (clockOffset += Math.max(0, ms - clock.now())),
-      makeLab: ({ storage, restore, home }) => createLab({ seed: seed(), clock, files: home ?? STARTER_FILES, fetchUrl, storage, restore }),
-      onStatusChange: () => api.announce(),
-    }).catch(throwaway);
+const throwaway = () => memorySlot((files) => createLab({ seed: seed(), clock, files: files ?? STARTER_FILES, fetchUrl, storage: volumes.forLab() }));
+const slot = (name: SlotName) =>
+  embedded
+    ? Promise.resolve(throwaway())
+    : openBrowserSlot(name, {
+        now: () => clock.now(),
+        catchUpClock: (ms) => (clockOffset += Math.max(0, ms - clock.now())),
+        makeLab: ({ storage, restore, home }) => createLab({ seed: seed(), clock, files: home ?? STARTER_FILES, fetchUrl, storage, restore }),
+        onStatusChange: () => api.announce(),
+      }).catch(throwaway);
 
 const release = (callback: unknown) => {
   (callback as Comlink.Remote<() => void>)[Comlink.releaseProxy]?.();
 };
 
-const ready = saved.then((savedLab) => ({
-  status: () => savedLab.status(),
-  api: createLabService({
-    lab: savedLab.lab,
-    clock,
-    kubernetesVersion: savedLab.lab.cluster.client.version().gitVersion,
-    releaseOutput: release,
-    lessons: {
-      // The course's texts load only when the UI first asks for them.
-      files: () => import('./lesson-files').then((m) => m.LESSON_FILES),
-      // A fresh sandbox replaces the saved one; lesson labs are not saved.
-      newLab: (files) => (files === STARTER_FILES ? savedLab.fresh() : createLab({ seed: seed(), clock, files, fetchUrl, storage: volumes.forLab() })),
-      sandboxFiles: STARTER_FILES,
+const ready = slot('sandbox').then((sandbox) => {
+  const labs = labSlots({ sandbox, openLessonSlot: () => slot('lesson') });
+  const lab = labs.sandbox();
+  return {
+    status: () => labs.status(),
+    api: createLabService({
+      lab,
       clock,
-      release,
-    },
-  }),
-}));
+      kubernetesVersion: lab.cluster.client.version().gitVersion,
+      releaseOutput: release,
+      lessons: {
+        // The course's texts load only when the UI first asks for them.
+        files: () => import('./lesson-files').then((m) => m.LESSON_FILES),
+        labs,
+        clock,
+        release,
+      },
+    }),
+  };
+});
 const api = savedLabApi({ ready });
 
 Comlink.expose(api);

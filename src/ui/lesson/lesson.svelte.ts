@@ -14,7 +14,7 @@ export class LessonController {
   state = $state<LessonState | undefined>();
   loading = $state(false);
   error = $state<string | null>(null);
-  /** Progress was restored onto a fresh cluster (reload): the page says so. */
+  /** Progress was restored but the lesson's lab was not (it was replaced or never saved): the page says so. */
   restored = $state(false);
   /** The latest status message for screen readers. */
   announcement = $state('');
@@ -48,7 +48,7 @@ export class LessonController {
       if (generation !== this.generation) return;
       this.lesson = session.lesson;
       this.state = session.state;
-      this.restored = (progress?.done.length ?? 0) > 0;
+      this.restored = (progress?.done.length ?? 0) > 0 && !session.resumed;
     } catch (e) {
       if (generation === this.generation) this.error = messageOf(e);
     } finally {

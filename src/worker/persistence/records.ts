@@ -25,6 +25,8 @@ export interface MetaBody {
   clockTime: number;
   /** The saved lab's volume folder (OPFS). */
   volumes?: string;
+  /** The lesson the lab was made for (a lesson lab resumes only for its own lesson). */
+  lesson?: string;
 }
 
 export const objectKey = (resource: string, namespace: string, name: string) => `obj/${resource}/${namespace}/${name}`;
@@ -77,6 +79,8 @@ export interface Recovered {
   damagedKeys: string[];
   /** The volume folder named by the meta record. */
   volumes?: string;
+  /** The lesson named by the meta record. */
+  lesson?: string;
   /** The learner's home directory files (relative path → content), when saved. */
   home?: Record<string, string>;
 }
@@ -118,6 +122,7 @@ export function recover(records: Map<string, StoredRecord>, fallback: { now: num
     problems,
     damagedKeys,
     volumes: meta?.volumes,
+    lesson: typeof meta?.lesson === 'string' ? meta.lesson : undefined,
     home,
   };
 }
