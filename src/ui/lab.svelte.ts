@@ -3,6 +3,17 @@ import type { LabApi, LabInfo, LessonUpdate, StartLessonRequest, TerminalSize } 
 import type { Language } from '../lessons/schema';
 
 export const SPEEDS = [0, 1, 10] as const;
+const SPEED_KEY = 'kubelab.speed';
+
+/** The speed the learner chose last time (kept across reloads); undefined when none was chosen. */
+function savedSpeed(): number | undefined {
+  try {
+    const value = Number(localStorage.getItem(SPEED_KEY) ?? NaN);
+    return (SPEEDS as readonly number[]).includes(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The UI's one handle on the worker: every call to the simulated cluster and
@@ -27,6 +38,9 @@ export class LabConnection {
       this.error = e.message || 'The simulated cluster stopped unexpectedly.';
     });
     this.api = Comlink.wrap<LabApi>(worker);
+    // Calls reach the worker in order: the saved speed is set before info() reads it back.
+    const speed = savedSpeed();
+    if (speed !== undefined) void this.api.setSpeed(speed);
     this.api.info().then(
       (info) => {
         this.kubernetesVersion = info.kubernetesVersion;
@@ -72,6 +86,11 @@ export class LabConnection {
   setSpeed(speed: number): void {
     this.speed = speed;
     void this.api.setSpeed(speed);
+    try {
+      localStorage.setItem(SPEED_KEY, String(speed));
+    } catch {
+      // Storage refused (private window): the speed holds until the page closes.
+    }
   }
 
   listLessons() {
