@@ -15,6 +15,7 @@ import { DeploymentController } from './controllers/deployment';
 import { Scheduler } from './scheduler/scheduler';
 import { Kubelet } from './kubelet/kubelet';
 import { PodConnections } from './api/connect';
+import { EventTtl } from './api/event-ttl';
 import { ContainerRuntime } from './containers/runtime';
 import { PodNetwork } from './containers/network';
 import { ClusterDns } from './dns';
@@ -73,6 +74,8 @@ export function createCluster(options: ClusterOptions): Cluster {
     new Scheduler(server, clock, random),
     new StatefulSetController(server, clock),
     new ReplicaSetController(server, clock, random),
+    // First, so it follows the Events every other component writes (and drops a restore's expired ones).
+    new EventTtl(server.store, clock),
     new DeploymentController(server, clock),
     new EndpointsController(server, clock),
     new VolumeReclaimer(server, volumes),
