@@ -22,6 +22,7 @@ import { ClusterDns } from './dns';
 import { MemoryVolumeBackend, type VolumeBackend } from './storage/volume-backend';
 import { VolumeReclaimer } from './storage/reclaimer';
 import { restoreInto, snapshotOf, type ClusterSnapshot } from './snapshot';
+import type { RuntimeState } from './containers/runtime-state';
 
 export interface Cluster {
   client: ClusterClient;
@@ -38,6 +39,10 @@ export interface Cluster {
   dns?: ClusterDns;
   /** The API objects, counters and time, to save and restore later (always set by createCluster). */
   snapshot?(): ClusterSnapshot;
+  /** Containers' own files, emptyDirs and logs (also inside snapshot()), to save apart. */
+  runtimeState?(): RuntimeState;
+  /** Moves whenever runtimeState() would differ: save again only when it moved. */
+  runtimeVersion?(): number;
   stop(): void;
 }
 
@@ -60,6 +65,7 @@ export function createCluster(options: ClusterOptions): Cluster {
   const { caCert } = options.restore ? restoreInto(server, options.restore) : bootstrapCluster(server);
   const volumes = options.storage ?? new MemoryVolumeBackend(() => clock.now());
   const runtime = new ContainerRuntime(server.store, volumes, clock);
+  if (options.restore?.runtime) runtime.importState(options.restore.runtime);
   const dns = new ClusterDns(server.store);
   server.setConnections(new PodConnections(server.store, runtime, new PodNetwork(server.store, runtime, clock), dns));
   const kubelets = nodePlans().map((p) => new Kubelet(server, clock, random, { name: p.name, ip: p.ip, podCIDR: p.podCIDR }, runtime, { resume: !!options.restore }));
@@ -68,14 +74,14 @@ export function createCluster(options: ClusterOptions): Cluster {
     kubelets.find((k) => k.node.name === nodeName)?.terminate(pod);
   });
   const components: Array<{ start(): void; stop(): void }> = [
+    // First, so it follows the Events every other component writes (and drops a restore's expired ones).
+    new EventTtl(server.store, clock),
     new GarbageCollector(server),
     new NamespaceController(server, clock, caCert),
     new PersistentVolumeController(server, clock, random),
     new Scheduler(server, clock, random),
     new StatefulSetController(server, clock),
     new ReplicaSetController(server, clock, random),
-    // First, so it follows the Events every other component writes (and drops a restore's expired ones).
-    new EventTtl(server.store, clock),
     new DeploymentController(server, clock),
     new EndpointsController(server, clock),
     new VolumeReclaimer(server, volumes),
@@ -91,7 +97,9 @@ export function createCluster(options: ClusterOptions): Cluster {
     runtime,
     volumes,
     dns,
-    snapshot: () => snapshotOf(server),
+    snapshot: () => snapshotOf(server, runtime.exportState()),
+    runtimeState: () => runtime.exportState(),
+    runtimeVersion: () => runtime.version(),
     stop() {
       for (const c of components) c.stop();
       server.setPodTerminationHandler(undefined);

@@ -1,11 +1,13 @@
 /**
  * A cluster's saved state: every API object as stored (same uids and
  * resourceVersions), the resourceVersion counter, the random generator's
- * position and the simulated time. Controllers and kubelets hold no state
- * worth saving: after a restore they resync from the objects.
+ * position and the simulated time, and what the container runtime keeps in
+ * memory (containers' own files, emptyDirs, logs). Controllers and kubelets
+ * hold no state worth saving: after a restore they resync from the objects.
  */
 import type { ApiServer } from './api/server';
 import type { KubeObject } from './api/types';
+import type { RuntimeState } from './containers/runtime-state';
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -27,9 +29,11 @@ export interface ClusterSnapshot {
   random: number;
   /** Simulated time when saved; a restored lab's clock must not start before it. */
   clockTime: number;
+  /** Containers' writable layers, logs and emptyDirs; absent in older snapshots (they restore with fresh containers). */
+  runtime?: RuntimeState;
 }
 
-export function snapshotOf(server: ApiServer): ClusterSnapshot {
+export function snapshotOf(server: ApiServer, runtime?: RuntimeState): ClusterSnapshot {
   const now = server.clock.now();
   return {
     version: SNAPSHOT_VERSION,
@@ -38,6 +42,7 @@ export function snapshotOf(server: ApiServer): ClusterSnapshot {
     objects: server.store.entries().map((e) => ({ resource: e.resource, namespace: e.namespace, object: JSON.parse(JSON.stringify(e.object)) as KubeObject })),
     random: server.random.getState(),
     clockTime: now,
+    ...(runtime ? { runtime } : {}),
   };
 }
 

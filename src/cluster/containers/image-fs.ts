@@ -77,8 +77,8 @@ export function resolvConf(f: KubeletFiles): string {
   return `search ${f.searches.join(' ')}\nnameserver ${f.nameserver}\noptions ndots:5\n`;
 }
 
-export function buildImageFs(contents: ImageContents, files: KubeletFiles, now: () => number): MemoryTree {
-  const fs = new MemoryTree(now);
+export function buildImageFs(contents: ImageContents, files: KubeletFiles, now: () => number, onChange?: () => void): MemoryTree {
+  const fs = new MemoryTree(now, onChange);
   for (const d of ROOT_DIRS) fs.mkdir(d, { recursive: true });
   // Busybox applets live in /bin; Debian puts most programs in /usr/bin.
   const binDir = contents.prompt === 'ash' ? '/bin' : '/usr/bin';

@@ -91,12 +91,12 @@ export function nginxServe(c: ContainerInstance, req: HttpRequest, now: number):
     else if (fs.exists(`${file}/index.html`)) file = `${file}/index.html`;
     else {
       res = fail(403, 'Forbidden');
-      c.logs.push(`${errorLogTime(now)} [error] 29#29: *1 directory index of "${file}/" is forbidden, client: ${req.clientIP}, server: localhost, request: "${req.method} ${req.path} HTTP/1.1", host: "${req.host}"`);
+      c.log(`${errorLogTime(now)} [error] 29#29: *1 directory index of "${file}/" is forbidden, client: ${req.clientIP}, server: localhost, request: "${req.method} ${req.path} HTTP/1.1", host: "${req.host}"`);
     }
   }
   res ??= (() => {
     if (!fs.exists(file) || fs.stat(file).type !== 'file') {
-      c.logs.push(`${errorLogTime(now)} [error] 29#29: *1 open() "${file}" failed (2: No such file or directory), client: ${req.clientIP}, server: localhost, request: "${req.method} ${req.path} HTTP/1.1", host: "${req.host}"`);
+      c.log(`${errorLogTime(now)} [error] 29#29: *1 open() "${file}" failed (2: No such file or directory), client: ${req.clientIP}, server: localhost, request: "${req.method} ${req.path} HTTP/1.1", host: "${req.host}"`);
       return fail(404, 'Not Found');
     }
     const body = fs.readFile(file);
@@ -110,6 +110,6 @@ export function nginxServe(c: ContainerInstance, req: HttpRequest, now: number):
     };
   })();
   const sent = req.method === 'HEAD' ? 0 : byteLength(res.body);
-  c.logs.push(`${req.clientIP} - - [${accessLogTime(now)}] "${req.method} ${req.path} HTTP/1.1" ${res.status} ${sent} "-" "${req.userAgent}" "-"`);
+  c.log(`${req.clientIP} - - [${accessLogTime(now)}] "${req.method} ${req.path} HTTP/1.1" ${res.status} ${sent} "-" "${req.userAgent}" "-"`);
   return req.method === 'HEAD' ? { ...res, body: '' } : res;
 }

@@ -17,11 +17,18 @@ interface DirNode {
 
 type Node = FileNode | DirNode;
 
+/** One node as `entries()` lists it (a saved container layer or emptyDir). */
+export type TreeEntry = { path: string; type: 'file'; data: string; mtimeMs: number; mode: number } | { path: string; type: 'dir'; mtimeMs: number; mode: number };
+
 /** A file tree kept in memory (volumes, container layers); errors carry errno codes like a real kernel. */
 export class MemoryTree implements FileSystem {
   private root: DirNode;
 
-  constructor(private now: () => number) {
+  /** `onChange` runs after every write (not on reads): a cheap "something to save" signal. */
+  constructor(
+    private now: () => number,
+    private readonly onChange?: () => void,
+  ) {
     this.root = { type: 'dir', children: new Map(), mtimeMs: now(), mode: 0o755 };
   }
 
@@ -77,6 +84,7 @@ export class MemoryTree implements FileSystem {
       const created: DirNode = { type: 'dir', children: new Map(), mtimeMs: this.now(), mode: 0o755 };
       dir.children.set(name, created);
       dir.mtimeMs = this.now();
+      this.onChange?.();
       dir = created;
     }
     if (parts.length === 0 && !options?.recursive) throw new FsError('EEXIST', path);
@@ -89,6 +97,7 @@ export class MemoryTree implements FileSystem {
     if (node.type === 'dir' && node.children.size > 0 && !options?.recursive) throw new FsError('ENOTEMPTY', path);
     parent.children.delete(name);
     parent.mtimeMs = this.now();
+    this.onChange?.();
   }
 
   rename(from: string, to: string): void {
@@ -104,6 +113,30 @@ export class MemoryTree implements FileSystem {
     src.parent.children.delete(src.name);
     dst.parent.children.set(dst.name, node);
     src.parent.mtimeMs = dst.parent.mtimeMs = this.now();
+    this.onChange?.();
+  }
+
+  /** Every node, parents before children ('/' first), as saved state keeps them. */
+  entries(): TreeEntry[] {
+    const out: TreeEntry[] = [];
+    const walk = (path: string, node: Node): void => {
+      if (node.type === 'file') {
+        out.push({ path, type: 'file', data: node.data, mtimeMs: node.mtimeMs, mode: node.mode });
+        return;
+      }
+      out.push({ path, type: 'dir', mtimeMs: node.mtimeMs, mode: node.mode });
+      for (const name of [...node.children.keys()].sort(compareNames)) walk(path === '/' ? `/${name}` : `${path}/${name}`, node.children.get(name)!);
+    };
+    walk('/', this.root);
+    return out;
+  }
+
+  /** Sets a node's time and mode as saved (restoring state; no parent is touched). */
+  setMeta(path: string, meta: { mtimeMs: number; mode: number }): void {
+    const node = this.lookup(path);
+    node.mtimeMs = meta.mtimeMs;
+    node.mode = meta.mode;
+    this.onChange?.();
   }
 
   private write(path: string, data: string, append: boolean): void {
@@ -113,10 +146,11 @@ export class MemoryTree implements FileSystem {
     if (node) {
       node.data = append ? node.data + data : data;
       node.mtimeMs = this.now();
-      return;
+    } else {
+      parent.children.set(name, { type: 'file', data, mtimeMs: this.now(), mode: 0o644 });
+      parent.mtimeMs = this.now();
     }
-    parent.children.set(name, { type: 'file', data, mtimeMs: this.now(), mode: 0o644 });
-    parent.mtimeMs = this.now();
+    this.onChange?.();
   }
 
   private lookup(path: string): Node {
