@@ -8,6 +8,8 @@ import type { KubeObject } from '../../cluster/api/types';
 import { SNAPSHOT_VERSION, type ClusterSnapshot, type SavedObject } from '../../cluster/snapshot';
 import { fnv1a } from './checksum';
 import { HOME_KEY, validHome } from './home-files';
+import { RUNTIME_KEY, validRuntime } from './runtime-record';
+import type { RuntimeState } from '../../cluster/containers/runtime-state';
 
 export const RECORD_VERSION = 1;
 export const META_KEY = 'meta';
@@ -92,6 +94,7 @@ export function recover(records: Map<string, StoredRecord>, fallback: { now: num
   const objects: SavedObject[] = [];
   let meta: MetaBody | undefined;
   let home: Record<string, string> | undefined;
+  let runtime: RuntimeState | undefined;
   for (const [key, record] of [...records].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const decoded = decode(key, record);
     if (!decoded.ok) {
@@ -101,6 +104,7 @@ export function recover(records: Map<string, StoredRecord>, fallback: { now: num
     }
     if (key === META_KEY) meta = decoded.body as unknown as MetaBody;
     else if (key === HOME_KEY && validHome(decoded.body)) home = decoded.body.files;
+    else if (key === RUNTIME_KEY && validRuntime(decoded.body)) runtime = { containers: decoded.body.containers, emptyDirs: decoded.body.emptyDirs };
     else if (validObject(decoded.body)) objects.push(decoded.body);
     else {
       problems.push(`${key}: damaged (not an API object)`);
@@ -118,6 +122,7 @@ export function recover(records: Map<string, StoredRecord>, fallback: { now: num
       objects,
       random: m.random,
       clockTime: m.clockTime,
+      runtime,
     },
     problems,
     damagedKeys,

@@ -75,6 +75,28 @@ describe('the saved sandbox lab', () => {
     expect(second.lab.cluster.runtime!.get(pod.metadata.uid!, 'nginx')!.fs.readFile('/usr/share/nginx/html/index.html')).toBe('web-1\n');
   });
 
+  it("keeps what lives only in a container: files outside volumes and the container's logs", async () => {
+    const p = profile();
+    const first = await p.open();
+    await first.lab.cluster.client.create(SERVICES, headlessService());
+    await first.lab.cluster.client.create(STATEFULSETS, statefulSet({ replicas: 1 }));
+    await readyWeb(first.lab, p.clock(), 1);
+    const pod = await first.lab.cluster.client.get(PODS, 'default', 'web-0');
+    const container = first.lab.cluster.runtime!.get(pod.metadata.uid!, 'nginx')!;
+    container.fs.writeFile('/tmp/scratch.txt', 'not on a volume\n');
+    container.fs.rm('/etc/hostname');
+    const logs = await first.lab.cluster.client.logs('default', 'web-0');
+    await first.whenSaved();
+    first.lab.close();
+
+    const second = await p.open();
+    await runUntil(p.clock(), () => !!second.lab.cluster.runtime!.get(pod.metadata.uid!, 'nginx'), settle);
+    const back = second.lab.cluster.runtime!.get(pod.metadata.uid!, 'nginx')!;
+    expect(back.fs.readFile('/tmp/scratch.txt')).toBe('not on a volume\n');
+    expect(back.fs.exists('/etc/hostname')).toBe(false);
+    expect(await second.lab.cluster.client.logs('default', 'web-0')).toEqual(logs);
+  });
+
   it("keeps the learner's home directory: edited files and the kubeconfig come back after a reload", async () => {
     const p = profile();
     const makeLab: SavedLabOptions['makeLab'] = ({ storage, restore, home }) =>

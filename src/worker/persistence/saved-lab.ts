@@ -14,6 +14,7 @@ import { LabPersistence, type PersistenceStatus } from './lab-persistence';
 import { recover, type Recovered } from './records';
 import { promptAfterSave } from './prompt-after-save';
 import { HOME_KEY, readHomeFiles, type HomeBody } from './home-files';
+import { RUNTIME_KEY } from './runtime-record';
 
 export type LabVolumesLike = VolumeBackend & { close?(): void; discard?(): Promise<void> };
 
@@ -123,14 +124,21 @@ export async function openSavedSlot(o: SavedLabOptions): Promise<SavedSlot> {
   let lab: Lab | undefined;
   let persistence: LabPersistence | undefined;
   let pending: Recovered | undefined = recovered.snapshot ? recovered : undefined;
-  // The home directory has no change events: it is compared and saved after each command.
+  // The home directory has no change events: it is compared and saved after each command;
+  // the containers' own files and logs are saved after a command that changed them.
   let savedHome: string | undefined;
-  const saveHome = () => {
-    const workstation = lab?.workstation;
-    if (!persistence || !workstation) return;
+  let savedRuntime: number | undefined;
+  const saveAfterCommand = () => {
+    const current = lab;
+    if (!persistence || !current) return;
+    const runtimeVersion = current.cluster.runtimeVersion?.();
+    if (runtimeVersion !== undefined && runtimeVersion !== savedRuntime && current.cluster.runtimeState) {
+      savedRuntime = runtimeVersion;
+      persistence.saveRecord(RUNTIME_KEY, current.cluster.runtimeState());
+    }
     let body: HomeBody;
     try {
-      body = { files: readHomeFiles(workstation.fs, workstation.home) };
+      body = { files: readHomeFiles(current.workstation.fs, current.workstation.home) };
     } catch {
       return;
     }
@@ -140,7 +148,7 @@ export async function openSavedSlot(o: SavedLabOptions): Promise<SavedSlot> {
     persistence.saveRecord(HOME_KEY, body);
   };
   const whenSaved = async () => {
-    saveHome();
+    saveAfterCommand();
     await persistence?.whenSaved();
     await (volumes as { flush?(): Promise<void> } | undefined)?.flush?.().catch(() => {});
   };
@@ -154,6 +162,7 @@ export async function openSavedSlot(o: SavedLabOptions): Promise<SavedSlot> {
     persistence = undefined;
     lab = next;
     savedHome = undefined;
+    savedRuntime = undefined;
     if (!storage) return;
     persistence = new LabPersistence(storage, next.cluster, (m) => {
       failure = m;
