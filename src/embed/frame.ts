@@ -15,4 +15,5 @@ for (const name of ['lesson', 'step', 'theme', 'mode', 'script', 'lang', 'speed'
 // The iframe's own size is the host's choice; height= only caps the widget inside it.
 widget.setAttribute('height', params.has('height') ? options.height : '100vh');
 document.documentElement.dataset.theme = options.theme;
+document.documentElement.lang = options.language;
 document.body.append(widget);

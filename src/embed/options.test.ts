@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_HEIGHT, optionsFromQuery, parseHeight, parseOptions, parseScript, parseSpeed } from './options';
+import { DEFAULT_HEIGHT, optionsFromQuery, parseHeight, parseLanguage, parseOptions, parseScript, parseSpeed } from './options';
 
 const from = (attrs: Record<string, string>, child?: string) => parseOptions((name) => attrs[name] ?? null, child);
 
@@ -91,5 +91,14 @@ describe('parseSpeed', () => {
   it('accepts 0 to 100 and treats anything else as 1', () => {
     expect(['0', '10', '100', '2.5', '101', '-1', 'fast', ''].map(parseSpeed)).toEqual([0, 10, 100, 2.5, 1, 1, 1, 1]);
     expect(parseSpeed(null)).toBe(1);
+  });
+});
+
+describe('parseLanguage', () => {
+  it('takes any Chinese tag as zh-CN, as the app does, and anything else as English', () => {
+    expect(['zh-CN', 'zh-cn', ' zh ', 'zh-Hans', 'en', 'en-GB', 'fr', '', 'zhx'].map(parseLanguage)).toEqual([
+      'zh-CN', 'zh-CN', 'zh-CN', 'zh-CN', 'en', 'en', 'en', 'en', 'en',
+    ]);
+    expect(parseLanguage(null)).toBe('en');
   });
 });

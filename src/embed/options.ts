@@ -4,6 +4,7 @@
  */
 export type EmbedTheme = 'light' | 'dark';
 export type EmbedMode = 'interactive' | 'show';
+export type EmbedLanguage = 'en' | 'zh-CN';
 
 export interface EmbedOptions {
   /** A lesson id: the widget runs that lesson's lab and shows its current step. */
@@ -17,7 +18,8 @@ export interface EmbedOptions {
   mode: EmbedMode;
   /** The commands a show-me widget types, in order. */
   script: string[];
-  language: 'en' | 'zh-CN';
+  /** The widget's own texts and the lesson's: any zh tag is zh-CN, anything else English. */
+  language: EmbedLanguage;
   /** Simulated seconds per real second (the app's speed control): 1 unless set. */
   speed: number;
 }
@@ -43,7 +45,7 @@ export function parseOptions(get: OptionSource, childScript?: string | null): Em
     // A script without an explicit mode is a demonstration; mode=interactive keeps the keyboard.
     mode: showRequested || (script.length > 0 && modeValue !== 'interactive') ? 'show' : 'interactive',
     script,
-    language: get('lang')?.trim() === 'zh-CN' ? 'zh-CN' : 'en',
+    language: parseLanguage(get('lang')),
     speed: parseSpeed(get('speed')),
   };
 }
@@ -71,6 +73,12 @@ export function parseScript(text: string): string[] {
     .split(/\r?\n/)
     .map((line) => line.trim().replace(/^\$\s+/, ''))
     .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/** 'zh-CN', 'zh', 'zh-Hans'… → 'zh-CN'; anything else (or nothing) → 'en'. */
+export function parseLanguage(value: string | null): EmbedLanguage {
+  const v = value?.trim().toLowerCase() ?? '';
+  return v === 'zh' || v.startsWith('zh-') ? 'zh-CN' : 'en';
 }
 
 /** Simulated speed: a number from 0 (paused) to 100; anything else is 1. */
