@@ -22,7 +22,7 @@ describe('the widget texts', () => {
       'Replay',
     ]);
     expect(['captionShow', 'captionInteractive', 'replay'].map((k) => embedText('zh-CN', k as 'replay'))).toEqual([
-      '演示:预先录制的操作(只读)',
+      '演示：预先录制的操作（只读）',
       '在浏览器中运行的模拟 Kubernetes 集群',
       '重放',
     ]);
@@ -31,12 +31,12 @@ describe('the widget texts', () => {
   it('fills the step line as the app words it', () => {
     const params = { title: 'Your first StatefulSet', n: 1, total: 4 };
     expect(embedText('en', 'stepOf', params)).toBe('Your first StatefulSet · Step 1 of 4');
-    expect(embedText('zh-CN', 'stepOf', { ...params, title: '第一个 StatefulSet' })).toBe('第一个 StatefulSet · 第 1 步,共 4 步');
+    expect(embedText('zh-CN', 'stepOf', { ...params, title: '第一个 StatefulSet' })).toBe('第一个 StatefulSet · 第 1 步，共 4 步');
     expect(embedText('zh-CN', 'stepDone')).toBe('✓ 已完成');
   });
 
   it('puts the message into an error text and leaves unknown placeholders as written', () => {
-    expect(embedText('zh-CN', 'lessonFailed', { message: 'lesson "x" not found' })).toBe('本课无法启动:lesson "x" not found');
+    expect(embedText('zh-CN', 'lessonFailed', { message: 'lesson "x" not found' })).toBe('本课无法启动：lesson "x" not found');
     expect(embedText('en', 'failed')).toBe('kubelab: {message}');
   });
 });

@@ -25,17 +25,17 @@ type EmbedTexts = Record<EmbedTextKey, string>;
 
 const zhCN: EmbedTexts = {
   regionInteractive: 'kubelab 终端',
-  regionShow: 'kubelab 演示(只读终端)',
+  regionShow: 'kubelab 演示（只读终端）',
   captionInteractive: '在浏览器中运行的模拟 Kubernetes 集群',
-  captionShow: '演示:预先录制的操作(只读)',
+  captionShow: '演示：预先录制的操作（只读）',
   replay: '重放',
   replayLabel: '在全新的集群上重放演示',
   lessonRegion: '课程步骤',
-  stepOf: '{title} · 第 {n} 步,共 {total} 步',
+  stepOf: '{title} · 第 {n} 步，共 {total} 步',
   stepDone: '✓ 已完成',
   workerStopped: '模拟集群意外停止。',
   failed: 'kubelab: {message}',
-  lessonFailed: '本课无法启动:{message}',
+  lessonFailed: '本课无法启动：{message}',
 };
 
 const TABLE: Record<EmbedLanguage, EmbedTexts> = { en, 'zh-CN': zhCN };

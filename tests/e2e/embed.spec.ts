@@ -156,7 +156,7 @@ test('a zh-CN widget draws its caption, step line and labels in Chinese, and fol
   await expect(widget.locator('.caption')).toHaveText('在浏览器中运行的模拟 Kubernetes 集群');
   await expect(widget.getByRole('region', { name: 'kubelab 终端' })).toBeVisible();
   const lesson = widget.getByRole('region', { name: '课程步骤' });
-  await expect(lesson.locator('.where')).toHaveText('你的第一个 StatefulSet · 第 1 步,共 4 步');
+  await expect(lesson.locator('.where')).toHaveText('你的第一个 StatefulSet · 第 1 步，共 4 步');
   const before = await widgetText(page, 'w');
   const ends = watchWorkerEnds(page);
 
@@ -173,8 +173,8 @@ test('a zh-CN demonstration names its Replay button in Chinese, and the button p
   await page.goto(`/embed.html?lang=zh-CN&mode=show&script=${encodeURIComponent('echo 一')}`);
   const widget = page.locator('kube-lab');
   await expect(widget).toHaveAttribute('state', 'played', { timeout: 30_000 });
-  await expect(widget.locator('.caption')).toHaveText('演示:预先录制的操作(只读)');
-  await expect(widget.getByRole('region', { name: 'kubelab 演示(只读终端)' })).toBeVisible();
+  await expect(widget.locator('.caption')).toHaveText('演示：预先录制的操作（只读）');
+  await expect(widget.getByRole('region', { name: 'kubelab 演示（只读终端）' })).toBeVisible();
   const replay = widget.getByRole('button', { name: '重放', exact: true });
   await expect(replay).toHaveAttribute('title', '在全新的集群上重放演示');
   await replay.click();
@@ -289,7 +289,7 @@ test('a lesson that cannot start is reported in the widget’s language; the ter
   await page.goto('/embed.html?lang=zh-CN&lesson=no-such-lesson');
   const widget = page.locator('kube-lab');
   await expect(widget).toHaveAttribute('state', 'error', { timeout: 20_000 });
-  await expect(widget.getByRole('alert')).toHaveText('本课无法启动:lessons/no-such-lesson/lesson.yaml: not found');
+  await expect(widget.getByRole('alert')).toHaveText('本课无法启动：lessons/no-such-lesson/lesson.yaml: not found');
   await page.evaluate(() => (document.querySelector('kube-lab')!.id = 'w'));
   await page.locator('#w .xterm').click();
   expect(await runIn(page, 'w', 'echo still here')).toBe('still here\n');
@@ -297,14 +297,14 @@ test('a lesson that cannot start is reported in the widget’s language; the ter
   await widget.evaluate((w) => w.setAttribute('lesson', '02-first-statefulset'));
   await expect(widget).toHaveAttribute('state', 'ready', { timeout: 20_000 });
   await expect(widget.getByRole('alert')).toBeHidden();
-  await expect(widget.locator('section.lesson .where')).toHaveText('你的第一个 StatefulSet · 第 1 步,共 4 步');
+  await expect(widget.locator('section.lesson .where')).toHaveText('你的第一个 StatefulSet · 第 1 步，共 4 步');
 });
 
 test('the docs page’s Chinese widget switches language and theme from the page’s buttons', async ({ page }) => {
   await page.goto('/docs-example.html');
   await openWidget(page, 'lab-zh');
   const widget = page.locator('#lab-zh');
-  await expect(widget.locator('section.lesson .where')).toHaveText('你的第一个 StatefulSet · 第 1 步,共 4 步');
+  await expect(widget.locator('section.lesson .where')).toHaveText('你的第一个 StatefulSet · 第 1 步，共 4 步');
   await page.locator('#toggle-lang').click();
   await expect(widget.locator('.caption')).toHaveText('A simulated Kubernetes cluster in your browser');
   await expect(widget.locator('section.lesson .where')).toHaveText('Your first StatefulSet · Step 1 of 4');
