@@ -75,6 +75,12 @@ const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 const preloaded = preloadPrograms();
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[()][0-9A-B]/g;
 
+/** Output without ANSI sequences, with '\n' line ends; the scans are skipped when there is nothing to strip (long listings). */
+function plainText(text: string): string {
+  const stripped = text.includes('\x1b') ? text.replace(ANSI, '') : text;
+  return stripped.includes('\r\n') ? stripped.replace(/\r\n/g, '\n') : stripped;
+}
+
 /** Lets every queued promise continuation run (the core uses no host timers). */
 function settle(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -180,7 +186,7 @@ class TerminalDriver implements HeadlessTerminal {
   }
 
   private take(): string {
-    const out = this.buffer.replace(ANSI, '').replace(/\r\n/g, '\n') + (this.screen?.text() ?? '');
+    const out = plainText(this.buffer) + (this.screen?.text() ?? '');
     this.buffer = '';
     if (this.log && this.entry !== undefined) this.log.append(this.entry, out);
     return out;

@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import { toRFC3339 } from '../clock';
 import type { SeededRandom } from '../random';
 import type {
-  ClusterClient, DeleteOptions, ListOptions, PatchType, VersionInfo, WatchOptions, WriteOptions,
+  ClusterClient, DeleteOptions, ListOptions, PatchType, SharedList, VersionInfo, WatchOptions, WriteOptions,
 } from '../client/types';
 import { decode, throwIfInvalid, validateMeta, validateMetaUpdate } from './admission';
 import { allocateClusterIP, clusterIPInUse } from './cluster-ip';
@@ -137,11 +137,27 @@ export class ApiServer implements ClusterClient {
   }
 
   async list(type: ResourceType, options: ListOptions = {}): Promise<KubeList> {
+    const { head, items } = this.listStored(type, options);
+    return { ...head, items: items.map(listCopy) };
+  }
+
+  /**
+   * list without copies, for in-process callers that only read what they get
+   * (kubectl printing a table of thousands of pods): the items are the store's
+   * deep-frozen objects, shared. Anything that may change an object uses list().
+   */
+  async listShared(type: ResourceType, options: ListOptions = {}): Promise<SharedList> {
+    const { head, items } = this.listStored(type, options);
+    return { ...head, items };
+  }
+
+  /** The stored objects (shared) a list selects, and the list's type and resourceVersion. */
+  private listStored(type: ResourceType, options: ListOptions): { head: Omit<KubeList, 'items'>; items: KubeObject[] } {
     const { info, key, strategy } = this.resolve(type);
     const matches = objectPredicate(strategy, options);
     const ns = info.namespaced ? options.namespace || undefined : undefined;
-    const items = this.store.peekList(key, ns).filter(matches).map(listCopy);
-    return { apiVersion: apiVersionOf(info.group, info.version), kind: `${info.kind}List`, metadata: { resourceVersion: this.store.currentRV() }, items };
+    const items = this.store.peekList(key, ns).filter(matches);
+    return { head: { apiVersion: apiVersionOf(info.group, info.version), kind: `${info.kind}List`, metadata: { resourceVersion: this.store.currentRV() } }, items };
   }
 
   watch(type: ResourceType, options: WatchOptions, onEvent: (event: WatchEvent) => void): () => void {

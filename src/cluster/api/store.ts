@@ -53,12 +53,14 @@ export class Store {
   peekList(resource: string, namespace?: string): KubeObject[] {
     const byNs = this.data.get(resource);
     if (!byNs) return [];
-    const spaces = namespace === undefined ? [...byNs.keys()].sort() : [namespace];
+    if (namespace !== undefined) {
+      const names = byNs.get(namespace);
+      return names ? this.sortedObjects(names).slice() : [];
+    }
     const out: KubeObject[] = [];
-    for (const ns of spaces) {
-      const names = byNs.get(ns);
-      if (!names) continue;
-      for (const k of this.sortedNames(names)) out.push(names.get(k)!);
+    for (const ns of [...byNs.keys()].sort()) {
+      const names = byNs.get(ns)!;
+      for (const o of this.sortedObjects(names)) out.push(o);
     }
     return out;
   }
@@ -74,6 +76,7 @@ export class Store {
     const names = this.bucket(resource, namespace);
     names.set(stored.metadata.name!, stored);
     this.sortedKeys.delete(names);
+    this.sorted.delete(names);
     this.emit({ rv: this.rv, resource, namespace, type: 'ADDED', object: stored });
     return deepClone(stored);
   }
@@ -83,7 +86,10 @@ export class Store {
     const name = object.metadata.name!;
     const previous = this.peek(resource, namespace, name);
     const stored = this.stamp(object);
-    this.bucket(resource, namespace).set(name, stored);
+    const names = this.bucket(resource, namespace);
+    if (!names.has(name)) this.sortedKeys.delete(names);
+    names.set(name, stored);
+    this.sorted.delete(names);
     this.emit({ rv: this.rv, resource, namespace, type: 'MODIFIED', object: stored, previous });
     return deepClone(stored);
   }
@@ -95,6 +101,7 @@ export class Store {
     if (!names || !previous) return undefined;
     names.delete(name);
     this.sortedKeys.delete(names);
+    this.sorted.delete(names);
     const last = this.stamp(finalState ?? previous);
     this.emit({ rv: this.rv, resource, namespace, type: 'DELETED', object: last, previous });
     return deepClone(last);
@@ -133,6 +140,7 @@ export class Store {
     const names = this.bucket(resource, namespace);
     names.set(stored.metadata.name!, stored);
     this.sortedKeys.delete(names);
+    this.sorted.delete(names);
     this.rv = Math.max(this.rv, Number(stored.metadata.resourceVersion) || 0);
   }
 
@@ -158,8 +166,16 @@ export class Store {
     return deepFreeze(copy);
   }
 
-  // Lists return objects in key order, as etcd does; the order is kept until a name comes or goes.
+  // Lists return objects in key order, as etcd does; the order is kept until a name comes or goes,
+  // the objects in that order until any write to their namespace (long lists are read far more often than rebuilt).
   private sortedKeys = new WeakMap<Map<string, KubeObject>, string[]>();
+  private sorted = new WeakMap<Map<string, KubeObject>, KubeObject[]>();
+
+  private sortedObjects(names: Map<string, KubeObject>): KubeObject[] {
+    let objects = this.sorted.get(names);
+    if (!objects) this.sorted.set(names, (objects = this.sortedNames(names).map((k) => names.get(k)!)));
+    return objects;
+  }
 
   private sortedNames(names: Map<string, KubeObject>): string[] {
     let keys = this.sortedKeys.get(names);

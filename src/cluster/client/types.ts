@@ -10,6 +10,23 @@ export type { DnsQuery, DnsReply, DnsRecord, DnsType } from '../dns';
  * scheduler, kubelets, kubectl, the shell and lessons — exactly as real
  * components reach a real API server. Every method fails with an ApiError.
  */
+/** A value that may only be read: stored objects are deep-frozen, and writing to one throws. */
+export type ReadonlyDeep<T> = T extends readonly (infer U)[]
+  ? ReadonlyArray<ReadonlyDeep<U>>
+  : T extends object
+    ? { readonly [K in keyof T]: ReadonlyDeep<T[K]> }
+    : T;
+
+export type ReadonlyKubeObject = ReadonlyDeep<KubeObject>;
+
+/** A list whose items are the stored objects themselves (see ClusterClient.listShared). */
+export interface SharedList {
+  apiVersion: string;
+  kind: string;
+  metadata: { resourceVersion: string };
+  items: readonly ReadonlyKubeObject[];
+}
+
 export interface ClusterClient {
   /** All served resources (`kubectl api-resources`). */
   discovery(): ResourceInfo[];
@@ -21,6 +38,12 @@ export interface ClusterClient {
 
   /** namespace undefined = all namespaces (or a cluster-scoped resource). */
   list(type: ResourceType, options?: ListOptions): Promise<KubeList>;
+  /**
+   * list without copies, for callers that only read what they get (kubectl
+   * printing a table of thousands of pods): the items are the stored objects,
+   * frozen. Optional: a client without it is listed with list().
+   */
+  listShared?(type: ResourceType, options?: ListOptions): Promise<SharedList>;
 
   /**
    * Streams changes after `options.resourceVersion` (or from now when absent).

@@ -35,9 +35,20 @@ export interface Kubeconfig {
   [k: string]: unknown;
 }
 
+// Every kubectl run reads the same file: parsing YAML was a fixed cost of each command.
+const parsed = new Map<string, Kubeconfig>();
+const PARSED_LIMIT = 8;
+
+/** A fresh object each call (kubectl config changes what it gets), parsed once per distinct text. */
 export function parseKubeconfig(text: string): Kubeconfig {
-  const raw = (parseDocument(text).toJS() ?? {}) as Partial<Kubeconfig>;
-  return { ...raw, clusters: raw.clusters ?? [], contexts: raw.contexts ?? [], users: raw.users ?? [] } as Kubeconfig;
+  let config = parsed.get(text);
+  if (!config) {
+    const raw = (parseDocument(text).toJS() ?? {}) as Partial<Kubeconfig>;
+    config = { ...raw, clusters: raw.clusters ?? [], contexts: raw.contexts ?? [], users: raw.users ?? [] } as Kubeconfig;
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(text, config);
+  }
+  return structuredClone(config);
 }
 
 /** As clientcmd writes it: keys sorted, empty sections as `null`, like kubectl's own files. */

@@ -29,10 +29,24 @@ export function humanDuration(ms: number): string {
   return `${Math.trunc(hours / 24 / 365)}y`;
 }
 
+// Tables of many objects repeat the same few timestamps; parsing each once keeps AGE columns cheap.
+const parsed = new Map<string, number>();
+const PARSED_LIMIT = 4096;
+
+function parseTimestamp(timestamp: string): number {
+  let t = parsed.get(timestamp);
+  if (t === undefined) {
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    t = Date.parse(timestamp);
+    parsed.set(timestamp, t);
+  }
+  return t;
+}
+
 /** translateTimestampSince: `<unknown>` for a missing timestamp. */
 export function ageSince(timestamp: unknown, now: number): string {
   if (typeof timestamp !== 'string' || !timestamp) return '<unknown>';
-  const t = Date.parse(timestamp);
+  const t = parseTimestamp(timestamp);
   if (Number.isNaN(t)) return '<unknown>';
   return humanDuration(now - t);
 }

@@ -4,6 +4,10 @@ import { col, type Json, type KindPrinter } from './types';
 
 const isRestartable = (c: Json): boolean => c?.restartPolicy === 'Always';
 
+// Shared stand-ins for absent fields: summaries run once per listed pod, and are read-only.
+const NONE: readonly Json[] = Object.freeze([]);
+const EMPTY: Json = Object.freeze({});
+
 function laterThan(a: string | undefined, b: string | undefined): boolean {
   if (!a) return false;
   if (!b) return true;
@@ -21,12 +25,12 @@ export interface PodSummary {
 }
 
 export function summarizePod(pod: Json, now: number): PodSummary {
-  const spec = pod.spec ?? {};
-  const status = pod.status ?? {};
-  const conditions = (status.conditions ?? []) as Json[];
-  const initSpecs = (spec.initContainers ?? []) as Json[];
-  const initByName = new Map(initSpecs.map((c) => [c.name, c]));
-  let totalContainers = ((spec.containers ?? []) as Json[]).length + initSpecs.filter(isRestartable).length;
+  const spec = pod.spec ?? EMPTY;
+  const status = pod.status ?? EMPTY;
+  const conditions = (status.conditions ?? NONE) as Json[];
+  const initSpecs = (spec.initContainers ?? NONE) as Json[];
+  let totalContainers = ((spec.containers ?? NONE) as Json[]).length;
+  for (const c of initSpecs) if (isRestartable(c)) totalContainers++;
   let readyContainers = 0;
   let restarts = 0;
   let sidecarRestarts = 0;
@@ -38,13 +42,14 @@ export function summarizePod(pod: Json, now: number): PodSummary {
   for (const c of conditions) if (c.type === 'PodScheduled' && c.reason === 'SchedulingGated') reason = 'SchedulingGated';
 
   let initializing = false;
-  const initStatuses = (status.initContainerStatuses ?? []) as Json[];
+  const initStatuses = (status.initContainerStatuses ?? NONE) as Json[];
+  const initByName = initStatuses.length > 0 ? new Map(initSpecs.map((c) => [c.name, c])) : undefined;
   for (let i = 0; i < initStatuses.length; i++) {
     const cs = initStatuses[i];
     restarts += cs.restartCount ?? 0;
     const finished = cs.lastState?.terminated?.finishedAt;
     if (laterThan(finished, lastRestart)) lastRestart = finished;
-    const sidecar = isRestartable(initByName.get(cs.name));
+    const sidecar = isRestartable(initByName!.get(cs.name));
     if (sidecar) {
       sidecarRestarts += cs.restartCount ?? 0;
       if (laterThan(finished, lastSidecarRestart)) lastSidecarRestart = finished;
@@ -73,7 +78,7 @@ export function summarizePod(pod: Json, now: number): PodSummary {
     restarts = sidecarRestarts;
     lastRestart = lastSidecarRestart;
     let hasRunning = false;
-    const statuses = (status.containerStatuses ?? []) as Json[];
+    const statuses = (status.containerStatuses ?? NONE) as Json[];
     for (let i = statuses.length - 1; i >= 0; i--) {
       const cs = statuses[i];
       restarts += cs.restartCount ?? 0;
@@ -103,9 +108,9 @@ export function summarizePod(pod: Json, now: number): PodSummary {
 }
 
 function readinessGates(pod: Json): string {
-  const gates = (pod.spec?.readinessGates ?? []) as Json[];
+  const gates = (pod.spec?.readinessGates ?? NONE) as Json[];
   if (gates.length === 0) return '<none>';
-  const conditions = (pod.status?.conditions ?? []) as Json[];
+  const conditions = (pod.status?.conditions ?? NONE) as Json[];
   let trueCount = 0;
   for (const g of gates) {
     const c = conditions.find((x) => x.type === g.conditionType);

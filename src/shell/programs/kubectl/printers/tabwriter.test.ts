@@ -32,4 +32,26 @@ describe('TabWriter with kubectl settings', () => {
   it('aligns blocks separated by a line without tabs independently', () => {
     expect(alignTable('A\tB\nlonger-name\tx\n\nC\tD\n')).toBe('A             B\nlonger-name   x\n\nC             D\n');
   });
+
+  it('measures cells in runes, so a wide character pads like one column', () => {
+    expect(alignTable('NAME\tX\n😀\ty\né\tz\n')).toBe('NAME   X\n😀      y\né      z\n');
+  });
+
+  it('writes a row of cells as the same tab-joined line would be written', () => {
+    let rows = '';
+    const byRow = new TabWriter((t) => (rows += t));
+    byRow.write('pending-');
+    byRow.writeRow(['NAME', 'STATUS']);
+    byRow.writeRow(['web-0', 'Running']);
+    byRow.writeRow(['has\ttab', 'x']);
+    byRow.writeRow(['alone']);
+    byRow.writeRow(['after', 'y']);
+    byRow.flush();
+    let text = '';
+    const byText = new TabWriter((t) => (text += t));
+    byText.write('pending-NAME\tSTATUS\nweb-0\tRunning\nhas\ttab\tx\nalone\nafter\ty\n');
+    byText.flush();
+    expect(rows).toBe('pending-NAME   STATUS\nweb-0          Running\nhas            tab   x\nalone\nafter          y\n');
+    expect(rows).toBe(text);
+  });
 });

@@ -1,5 +1,7 @@
 /** kubectl get (pkg/cmd/get/get.go Run): list or fetch, then print tables or generic output. */
-import type { KubeObject, ResourceInfo } from '../../../../cluster/api/types';
+import type { ReadonlyKubeObject } from '../../../../cluster/client/types';
+import type { KubeList, KubeObject, ResourceInfo } from '../../../../cluster/api/types';
+import type { ListOptions } from '../../../../cluster/client/types';
 import type { Command } from '../cli/command';
 import { AggregateError, KubectlError } from '../cli/errors';
 import type { Flags } from '../cli/flags';
@@ -7,31 +9,67 @@ import type { Invocation } from '../context';
 import { jsonPathValues } from '../output/jsonpath';
 import { parseOutput, printCustomColumns, printGeneric, type OutputSpec } from '../output/printer';
 import { TabWriter } from '../printers/tabwriter';
-import { listResources } from '../resources/list';
+import { listResources, listResourcesReadOnly } from '../resources/list';
 import { parseResourceArgs, typeOf, type TypedName } from '../resources/mapping';
 import { visitManifests } from '../resources/manifests';
 import { GET_FLAGS, tablePrinterFor } from './get-flags';
 import { watchResources } from './get-watch';
 import { GET_LONG } from '../help/get';
 
-export interface FetchedGroup {
+export interface FetchedGroup<T extends ReadonlyKubeObject = KubeObject> {
   info: ResourceInfo;
-  objects: KubeObject[];
+  objects: T[];
   /** A list request (as opposed to named objects). */
   list: boolean;
   resourceVersion?: string;
 }
 
-function withTypeMeta(obj: KubeObject, info: ResourceInfo): KubeObject {
+/** Where objects come from: copies the caller may change, or (for tables) objects that are only read. */
+interface ObjectSource<T extends ReadonlyKubeObject> {
+  list(inv: Invocation, info: ResourceInfo, options: ListOptions): Promise<Omit<KubeList, 'items'> & { items: readonly T[] }>;
+  get(inv: Invocation, info: ResourceInfo, namespace: string | undefined, name: string): Promise<T>;
+}
+
+const COPIES: ObjectSource<KubeObject> = {
+  list: listResources,
+  get: (inv, info, namespace, name) => inv.client.get(typeOf(info), namespace, name),
+};
+
+const READ_ONLY: ObjectSource<ReadonlyKubeObject> = { list: listResourcesReadOnly, get: COPIES.get };
+
+function withTypeMeta<T extends ReadonlyKubeObject>(obj: T, info: ResourceInfo): T {
+  if (obj.apiVersion && obj.kind) return obj;
   const apiVersion = info.group ? `${info.group}/${info.version}` : info.version;
   return { ...obj, apiVersion: obj.apiVersion || apiVersion, kind: obj.kind || info.kind };
 }
 
-const byNamespaceName = (a: KubeObject, b: KubeObject) => {
-  const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name ?? ''}`;
-  const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name ?? ''}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-};
+/** Orders as `${a1}/${a2}` against `${b1}/${b2}` would, without building either string. */
+function compareJoined(a1: string, a2: string, b1: string, b2: string): number {
+  if (a1 !== b1) {
+    const m = Math.min(a1.length, b1.length);
+    for (let i = 0; i < m; i++) {
+      const d = a1.charCodeAt(i) - b1.charCodeAt(i);
+      if (d !== 0) return d < 0 ? -1 : 1;
+    }
+    // One namespace is a prefix of the other: its '/' meets the other's next character.
+    const next = a1.length < b1.length ? b1.charCodeAt(m) : a1.charCodeAt(m);
+    const slash = 0x2f;
+    if (next !== slash) return (a1.length < b1.length) === (slash < next) ? -1 : 1;
+    const ka = `${a1}/${a2}`;
+    const kb = `${b1}/${b2}`;
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  }
+  return a2 < b2 ? -1 : a2 > b2 ? 1 : 0;
+}
+
+const byNamespaceName = (a: ReadonlyKubeObject, b: ReadonlyKubeObject) =>
+  compareJoined(a.metadata.namespace ?? '', a.metadata.name ?? '', b.metadata.namespace ?? '', b.metadata.name ?? '');
+
+/** Objects ordered by `namespace/name`; a list usually comes in that order already, which one pass confirms. */
+function sortByNamespaceName<T extends ReadonlyKubeObject>(objects: T[]): T[] {
+  for (let i = 1; i < objects.length; i++) if (byNamespaceName(objects[i - 1], objects[i]) > 0) return objects.sort(byNamespaceName);
+  return objects;
+}
 
 /** The requests named by args or -f. */
 export async function requestsFor(inv: Invocation, flags: Flags): Promise<TypedName[]> {
@@ -48,15 +86,24 @@ export async function requestsFor(inv: Invocation, flags: Flags): Promise<TypedN
   return out;
 }
 
-export async function fetchGroups(inv: Invocation, flags: Flags, requests: TypedName[]): Promise<{ groups: FetchedGroup[]; errors: unknown[] }> {
+export function fetchGroups(inv: Invocation, flags: Flags, requests: TypedName[]): Promise<{ groups: FetchedGroup[]; errors: unknown[] }> {
+  return fetchFrom(COPIES, inv, flags, requests);
+}
+
+async function fetchFrom<T extends ReadonlyKubeObject>(
+  source: ObjectSource<T>,
+  inv: Invocation,
+  flags: Flags,
+  requests: TypedName[],
+): Promise<{ groups: FetchedGroup<T>[]; errors: unknown[] }> {
   const allNamespaces = flags.bool('all-namespaces');
-  const groups: FetchedGroup[] = [];
+  const groups: FetchedGroup<T>[] = [];
   const errors: unknown[] = [];
   for (const req of requests) {
     const ns = req.info.namespaced ? ((req as { namespace?: string }).namespace ?? inv.namespace) : undefined;
     if (req.name !== undefined) {
       try {
-        const obj = await inv.client.get(typeOf(req.info), ns, req.name);
+        const obj = await source.get(inv, req.info, ns, req.name);
         const last = groups[groups.length - 1];
         if (last && !last.list && last.info === req.info) last.objects.push(withTypeMeta(obj, req.info));
         else groups.push({ info: req.info, objects: [withTypeMeta(obj, req.info)], list: false });
@@ -66,12 +113,12 @@ export async function fetchGroups(inv: Invocation, flags: Flags, requests: Typed
       continue;
     }
     try {
-      const list = await listResources(inv, req.info, {
+      const list = await source.list(inv, req.info, {
         namespace: allNamespaces || !req.info.namespaced ? undefined : ns,
         labelSelector: flags.string('selector') || undefined,
         fieldSelector: flags.string('field-selector') || undefined,
       });
-      const objects = list.items.map((o) => withTypeMeta(o, req.info)).sort(byNamespaceName);
+      const objects = sortByNamespaceName(list.items.map((o) => withTypeMeta(o, req.info)));
       groups.push({ info: req.info, objects, list: true, resourceVersion: list.metadata.resourceVersion });
     } catch (e) {
       errors.push(e);
@@ -81,7 +128,7 @@ export async function fetchGroups(inv: Invocation, flags: Flags, requests: Typed
 }
 
 /** --sort-by: kubectl's RuntimeSorter over one list. */
-function sortObjects(objects: KubeObject[], field: string): KubeObject[] {
+function sortObjects<T extends ReadonlyKubeObject>(objects: T[], field: string): T[] {
   const expr = field.startsWith('{') ? field : `{${field}}`;
   const keyed = objects.map((o, i) => ({ o, i, v: jsonPathValues(expr, o)[0] }));
   if (objects.length > 0 && keyed.every((k) => k.v === undefined)) {
@@ -98,7 +145,7 @@ function sortObjects(objects: KubeObject[], field: string): KubeObject[] {
   return keyed.map((k) => k.o);
 }
 
-function printHuman(inv: Invocation, flags: Flags, spec: OutputSpec, groups: FetchedGroup[], errors: unknown[]): void {
+function printHuman(inv: Invocation, flags: Flags, wide: boolean, groups: FetchedGroup<ReadonlyKubeObject>[], errors: unknown[]): void {
   const kinds = new Set(groups.map((g) => `${g.info.group}/${g.info.kind}`));
   const withKind = kinds.size > 1;
   const allNamespaces = flags.bool('all-namespaces');
@@ -123,10 +170,10 @@ function printHuman(inv: Invocation, flags: Flags, spec: OutputSpec, groups: Fet
       w.flush();
       w.setRememberedWidths(null);
       if (last && !flags.bool('no-headers') && written > 0) separatorReady = true;
-      printer = tablePrinterFor(g.info, flags, spec.kind === 'table' && spec.wide, allNamespaces, withKind);
+      printer = tablePrinterFor(g.info, flags, wide, allNamespaces, withKind);
       last = g.info;
     }
-    w.write(printer.print(g.objects, inv.now()));
+    for (const row of printer.rows(g.objects, inv.now())) w.writeRow(row);
   }
   w.flush();
   if (written === 0 && !flags.bool('ignore-not-found') && errors.length === 0) {
@@ -144,12 +191,18 @@ async function runGet(inv: Invocation, flags: Flags): Promise<number> {
   }
   const requests = await requestsFor(inv, flags);
   if (flags.bool('watch') || flags.bool('watch-only')) return watchResources(inv, flags, spec, requests);
-  const { groups, errors } = await fetchGroups(inv, flags, requests);
   const sortBy = flags.string('sort-by');
+  if (spec.kind === 'table') {
+    // Tables only read what they list, so they print the API server's objects without copies.
+    const { groups, errors } = await fetchFrom(READ_ONLY, inv, flags, requests);
+    if (sortBy) for (const g of groups) g.objects = sortObjects(g.objects, sortBy);
+    printHuman(inv, flags, spec.wide, groups, errors);
+    if (errors.length) throw new AggregateError(errors);
+    return 0;
+  }
+  const { groups, errors } = await fetchGroups(inv, flags, requests);
   if (sortBy) for (const g of groups) g.objects = sortObjects(g.objects, sortBy);
-
-  if (spec.kind === 'table') printHuman(inv, flags, spec, groups, errors);
-  else if (spec.kind === 'custom-columns') {
+  if (spec.kind === 'custom-columns') {
     inv.out(printCustomColumns(spec, groups.flatMap((g) => g.objects), flags.bool('no-headers')));
   } else {
     const single = requests.length === 1 && requests[0].name !== undefined;
