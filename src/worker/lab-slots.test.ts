@@ -31,6 +31,15 @@ function profile() {
       makeLab: ({ storage, restore, home }) => createLab({ seed: 7, clock, storage, restore, files: home ?? { 'sandbox.txt': 'hi\n' } }),
     });
   return {
+    /** The keys stored in `database`, once `ready` holds for them. */
+    async records(database: string, ready: (keys: string[]) => boolean): Promise<string[]> {
+      for (let i = 0; i < 200; i++) {
+        const keys = [...(await (await openIdbStorage(database, idb)).loadAll()).keys()];
+        if (ready(keys)) return keys;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      throw new Error(`${database} was never saved`);
+    },
     async load() {
       return labSlots({ sandbox: await slot('sandbox'), openLessonSlot: () => slot('lesson') });
     },
@@ -58,6 +67,20 @@ describe('lab slots', () => {
     expect(back.resumed).toBe(true);
     expect(await namespaces(back.lab)).toEqual(['lesson-work']);
     expect(back.lab.workstation.fs.readdir(back.lab.workstation.home).sort()).toEqual(['.kube', 'notes.txt', 'web.yaml']);
+  });
+
+  it("a reload before any command still finds the lesson's own files at home", async () => {
+    const p = profile();
+    const first = await p.load();
+    await first.lesson('04-stable-storage', { 'web.yaml': 'lesson file\n' }, false);
+    // Wait for the lab's first save without asking for one (whenSaved would save the home itself).
+    const saved = await p.records('lesson', (keys) => keys.includes('meta'));
+    expect(saved).toContain('home');
+
+    const second = await p.load();
+    const back = await second.lesson('04-stable-storage', { 'web.yaml': 'lesson file\n' }, true);
+    expect(back.resumed).toBe(true);
+    expect(back.lab.workstation.fs.readFile(`${back.lab.workstation.home}/web.yaml`)).toBe('lesson file\n');
   });
 
   it('another lesson, or the same one without progress, gets a fresh lab that replaces the saved one', async () => {

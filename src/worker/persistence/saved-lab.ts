@@ -169,6 +169,8 @@ export async function openSavedSlot(o: SavedLabOptions): Promise<SavedSlot> {
       o.onStatusChange?.();
     }, { volumes: folder, lesson });
     persistence.start({ saveAll: !restored, clearFirst: !restored, after });
+    // A fresh lab's home (a lesson's files) is saved at once: a reload before any command must find it.
+    saveAfterCommand();
   };
 
   return {
