@@ -60,10 +60,13 @@ export function containerEnv(store: Store, pod: KubeObject, container: Obj, imag
   for (const e of (container.env ?? []) as Obj[]) {
     if (e.value !== undefined) env[e.name] = expandRefs(String(e.value), env);
     else if (e.valueFrom?.fieldRef) env[e.name] = fieldRef(pod, e.valueFrom.fieldRef.fieldPath, podIP);
-    else if (e.valueFrom?.configMapKeyRef) env[e.name] = String((store.peek('configmaps', ns, e.valueFrom.configMapKeyRef.name) as Obj)?.data?.[e.valueFrom.configMapKeyRef.key] ?? '');
-    else if (e.valueFrom?.secretKeyRef) {
+    else if (e.valueFrom?.configMapKeyRef) {
+      // An optional reference to a missing object or key leaves the variable unset (the kubelet skips it).
+      const value = (store.peek('configmaps', ns, e.valueFrom.configMapKeyRef.name) as Obj)?.data?.[e.valueFrom.configMapKeyRef.key];
+      if (value !== undefined) env[e.name] = String(value);
+    } else if (e.valueFrom?.secretKeyRef) {
       const raw = (store.peek('secrets', ns, e.valueFrom.secretKeyRef.name) as Obj)?.data?.[e.valueFrom.secretKeyRef.key];
-      env[e.name] = raw ? base64Decode(String(raw)) : '';
+      if (raw !== undefined) env[e.name] = base64Decode(String(raw));
     } else env[e.name] = '';
   }
   if (!env.HOME) env.HOME = '/root';

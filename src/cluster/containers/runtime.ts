@@ -14,7 +14,8 @@ import { parseImage } from '../images/reference';
 import type { FileSystem } from '../storage/fs-types';
 import { MemoryTree } from '../storage/memory-tree';
 import type { VolumeBackend } from '../storage/volume-backend';
-import { base64Decode } from './base64-decode';
+import { project, projectionSource, type ProjectionSource } from './projection';
+import { ProjectedVolume, projectedTree } from './projected-volume';
 import { containerEnv } from './env';
 import { buildImageFs, type KubeletFiles } from './image-fs';
 import { MountedFileSystem, type Mount } from './mounted-fs';
@@ -60,8 +61,15 @@ interface InstanceInit {
   layer?: readonly LayerEntry[];
 }
 
+/** A configMap/secret volume mounted whole (not by subPath): the kubelet's sync can update it. */
+interface ProjectedMount {
+  source: ProjectionSource;
+  volume: ProjectedVolume;
+}
+
 export class ContainerRuntime {
   private instances = new Map<string, ContainerInstance>();
+  private projected = new Map<string, ProjectedMount[]>();
   private logBuffers = new Map<string, LogBuffer>();
   private emptyDirs = new Map<string, Map<string, MemoryTree>>();
   /** Restored running containers a resuming kubelet takes back instead of starting anew. */
@@ -109,11 +117,29 @@ export class ContainerRuntime {
     for (const [k, i] of this.instances) {
       if (i.podUID !== podUID) continue;
       this.instances.delete(k);
+      this.projected.delete(k);
       this.logBuffers.delete(k);
       this.resumable.delete(k);
     }
     this.emptyDirs.delete(podUID);
     this.changed();
+  }
+
+  /**
+   * The kubelet's periodic remount of a pod's configMap and secret volumes: each
+   * whole-volume mount gets the object's current contents, swapped in at once.
+   * A mount whose object or key is now missing keeps its files (the kubelet
+   * reports FailedMount). subPath mounts never change, as in Kubernetes.
+   */
+  refreshVolumes(pod: KubeObject): void {
+    const ns = pod.metadata.namespace ?? 'default';
+    for (const [k, mounts] of this.projected) {
+      if (this.instances.get(k)?.podUID !== pod.metadata.uid) continue;
+      for (const m of mounts) {
+        const result = project(m.source, this.sourceObject(ns, m.source));
+        if (result.ok) m.volume.update(result.files);
+      }
+    }
   }
 
   get(podUID: string, name: string): ContainerInstance | undefined {
@@ -190,7 +216,8 @@ export class ContainerRuntime {
       writes.count++;
       this.changed();
     });
-    const fs = new MountedFileSystem(layer, this.mountsFor(pod, container));
+    const projected: ProjectedMount[] = [];
+    const fs = new MountedFileSystem(layer, this.mountsFor(pod, container, projected));
     if (init.layer) applyEntries(layer, init.layer);
     frozen = undefined;
     const k = key(pod.metadata.uid!, container.name);
@@ -217,6 +244,7 @@ export class ContainerRuntime {
       running: init.running,
     };
     this.instances.set(k, instance);
+    this.projected.set(k, projected);
     this.layerWrites.set(instance, writes);
     this.logBuffers.set(k, init.log);
     this.changed();
@@ -248,19 +276,40 @@ export class ContainerRuntime {
     return tree;
   }
 
-  private mountsFor(pod: KubeObject, container: Obj): Mount[] {
+  private mountsFor(pod: KubeObject, container: Obj, projected: ProjectedMount[]): Mount[] {
     const ns = pod.metadata.namespace ?? 'default';
     const volumes: Obj[] = (pod.spec as Obj).volumes ?? [];
     const mounts: Mount[] = [];
     for (const vm of (container.volumeMounts ?? []) as Obj[]) {
       const vol = volumes.find((v) => v.name === vm.name);
       if (!vol) continue;
-      const source = this.volumeTree(pod, ns, vol);
-      if (!source) continue;
-      const readOnly = !!vm.readOnly || !!vol.persistentVolumeClaim?.readOnly || !!vol.configMap || !!vol.secret;
-      mounts.push({ path: normalise(vm.mountPath), fs: source, readOnly, root: vm.subPath ? `/${vm.subPath}` : '/' });
+      const source = projectionSource(vol);
+      const tree = source ? this.projectedFs(ns, source, !vm.subPath, projected) : this.volumeTree(pod, ns, vol);
+      if (!tree) continue;
+      const readOnly = !!vm.readOnly || !!vol.persistentVolumeClaim?.readOnly || !!source;
+      mounts.push({ path: normalise(vm.mountPath), fs: tree, readOnly, root: vm.subPath ? `/${vm.subPath}` : '/' });
     }
     return mounts;
+  }
+
+  /**
+   * A configMap/secret volume's files. The kubelet starts a container only once
+   * its volumes set up, so a failing projection (object or key missing) only
+   * shows here for a restored container: it gets what can be projected.
+   */
+  private projectedFs(ns: string, source: ProjectionSource, whole: boolean, projected: ProjectedMount[]): FileSystem {
+    const result = project(source, this.sourceObject(ns, source));
+    const files = result.ok ? result.files : [];
+    const now = () => this.clock.now();
+    // A subPath mount binds the file as it was at start: later updates never reach it.
+    if (!whole) return projectedTree(files, now);
+    const volume = new ProjectedVolume(files, now);
+    projected.push({ source, volume });
+    return volume;
+  }
+
+  private sourceObject(ns: string, source: ProjectionSource): KubeObject | undefined {
+    return this.store.peek(source.kind === 'configmap' ? 'configmaps' : 'secrets', ns, source.name);
   }
 
   private volumeTree(pod: KubeObject, ns: string, vol: Obj): FileSystem | undefined {
@@ -268,22 +317,6 @@ export class ContainerRuntime {
       const pvc = this.store.peek('persistentvolumeclaims', ns, vol.persistentVolumeClaim.claimName) as Obj;
       const pvName = pvc?.spec?.volumeName;
       return pvName ? this.volumes.open(pvName) : undefined;
-    }
-    if (vol.configMap || vol.secret) {
-      const isSecret = !!vol.secret;
-      const src = isSecret ? this.store.peek('secrets', ns, vol.secret.secretName) : this.store.peek('configmaps', ns, vol.configMap.name);
-      const data: Record<string, string> = ((src as Obj)?.data ?? {}) as Record<string, string>;
-      const tree = new MemoryTree(() => this.clock.now());
-      const items: Obj[] | undefined = (isSecret ? vol.secret : vol.configMap).items;
-      const entries = items ? items.map((it) => [it.path, data[it.key]] as const) : Object.entries(data);
-      for (const [path, value] of entries) {
-        if (value === undefined) continue;
-        const full = normalise(`/${path}`);
-        const dir = full.slice(0, full.lastIndexOf('/'));
-        if (dir) tree.mkdir(dir, { recursive: true });
-        tree.writeFile(full, isSecret ? base64Decode(value) : value);
-      }
-      return tree;
     }
     // emptyDir (and hostPath, which kubelab keeps per pod): lives as long as the pod.
     return this.emptyDir(pod.metadata.uid!, vol.name);

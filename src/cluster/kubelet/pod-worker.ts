@@ -1,11 +1,16 @@
 /**
  * One pod's life on a node, as the kubelet's pod worker drives it. Stages
  * (condition → delay → status change + event):
- *   bound, claims Bound        → 0s      → ContainerCreating, pod IP, startTime
+ *   bound, claims Bound        → 0s      → configMap/secret volumes set up (see pod-volumes.ts): a failure
+ *                                          keeps the pod ContainerCreating without an IP, FailedMount events,
+ *                                          retries 0.5s, 1s … 2m2s
+ *   volumes set up             → 0s      → ContainerCreating, pod IP, startTime
  *   sandbox ready              → ~0.5s   → each container in turn: Pulling … Pulled (pull time
  *                                          from image size) or "already present", Created, Started
  *   container started          → 0s      → Running; Ready at once, or after its readiness probe passes
+ *   env source missing         → 0s      → CreateContainerConfigError; retry after 10–15s
  *   pull failed                → ~1s     → ErrImagePull, then ImagePullBackOff; retry after 10s, 20s … 300s
+ *   running, every 60s         → pod sync: configMap/secret volumes get their objects' updates
  *   process exited             → 0s      → Completed/Error; restart at once, then CrashLoopBackOff 10s … 300s
  *   deletion (graceful)        → ~0.5s or the grace period (a process that ignores SIGTERM)
  *                                         → containers terminated, not ready; sandbox gone; final delete
@@ -24,7 +29,10 @@ import { PODS, PVCS, type Obj } from '../controllers/runtime/resources';
 import { backOffMs, type NodeImages } from './images';
 import { buildPodStatus, freshContainer, type ContainerView, type PodView } from './pod-status';
 import { runProbe } from './probes';
+import { isSucceeded, podPhase } from './pod-phase';
 import type { ContainerRuntime } from '../containers/runtime';
+import { PodVolumes } from './pod-volumes';
+import { CONFIG_ERROR_JITTER_MS, CONFIG_ERROR_RETRY_MS, envConfigError, usesEnvSources } from './env-check';
 
 export interface KubeletHost {
   client: ClusterClient;
@@ -58,11 +66,21 @@ export class PodWorker {
   private stopped = false;
   private terminating = false;
   private ownsIP = false;
+  private waitingShown = false;
+  private readonly volumes: PodVolumes;
 
   constructor(
     private readonly host: KubeletHost,
     private pod: KubeObject,
-  ) {}
+  ) {
+    this.volumes = new PodVolumes({
+      client: host.client,
+      runtime: host.runtime,
+      pod: () => this.pod,
+      after: (ms, fn) => this.after(ms, fn),
+      event: (type, reason, message) => this.event(type, reason, message),
+    });
+  }
 
   observe(pod: KubeObject): void {
     this.pod = pod;
@@ -112,6 +130,7 @@ export class PodWorker {
       if (run.view.imageID) this.host.images.remember(run.spec.image, family, run.view.imageID);
       this.host.runtime?.start(this.pod, run.spec, family, this.view?.podIP ?? '');
     }
+    if (this.runs.some((r) => 'running' in r.view.state)) this.volumes.startSync();
   }
 
   private get spec(): Obj {
@@ -159,6 +178,7 @@ export class PodWorker {
   }
 
   private async prepare(): Promise<void> {
+    if (this.terminating) return;
     for (const claim of claimNames(this.spec)) {
       const pvc = await this.host.client.get(PVCS, this.pod.metadata.namespace, claim).catch(() => undefined);
       if ((pvc?.status as Obj)?.phase !== 'Bound') {
@@ -166,26 +186,39 @@ export class PodWorker {
         return;
       }
     }
+    if (!this.view) this.view = this.initialView();
+    if (this.volumes.projected && !(await this.volumes.setUp(() => this.prepare()))) {
+      if (this.stopped || this.terminating) return;
+      // The sandbox waits for the volumes: Pending, ContainerCreating, no pod IP yet (written once).
+      if (!this.waitingShown) this.flush();
+      this.waitingShown = true;
+      return;
+    }
     const hostNetwork = !!this.spec.hostNetwork;
-    const podIP = hostNetwork ? this.host.nodeIP : this.host.allocateIP();
+    this.view.podIP = hostNetwork ? this.host.nodeIP : this.host.allocateIP();
+    this.view.sandboxReady = true;
     this.ownsIP = !hostNetwork;
+    this.flush();
+    this.after(300 + this.host.random.int(400), () => this.nextStage());
+    this.volumes.startSync();
+  }
+
+  /** Every container waiting to be created, before the sandbox has an IP. */
+  private initialView(): PodView {
     const init: Obj[] = this.spec.initContainers ?? [];
     const apps: Obj[] = this.spec.containers ?? [];
     this.runs = [
       ...init.map((c) => ({ spec: c, isInit: true, view: freshContainer(c, 'PodInitializing'), pullFailures: 0, crashes: 0 })),
       ...apps.map((c) => ({ spec: c, isInit: false, view: freshContainer(c, init.length ? 'PodInitializing' : 'ContainerCreating'), pullFailures: 0, crashes: 0 })),
     ];
-    this.view = {
+    return {
       phase: 'Pending',
       hostIP: this.host.nodeIP,
-      podIP,
-      sandboxReady: true,
+      sandboxReady: false,
       startTime: this.now(),
       init: this.runs.filter((r) => r.isInit).map((r) => r.view),
       containers: this.runs.filter((r) => !r.isInit).map((r) => r.view),
     };
-    this.flush();
-    this.after(300 + this.host.random.int(400), () => this.nextStage());
   }
 
   /** Runs the first unfinished init container, or starts the app containers one after another. */
@@ -207,9 +240,14 @@ export class PodWorker {
   private startContainer(run: Run, next: () => void): void {
     const pull = this.host.images.plan(run.spec.image, run.spec.imagePullPolicy);
     if (pull.pulling) this.event('Normal', 'Pulling', `Pulling image "${run.spec.image}"`, run);
-    this.after(pull.durationMs, () => {
+    this.after(pull.durationMs, async () => {
       const outcome = pull.finish();
       for (const [type, reason, message] of outcome.events) this.event(type, reason, message, run);
+      if (outcome.ok && usesEnvSources(run.spec)) {
+        const configError = await envConfigError(this.host.client, this.pod, run.spec);
+        if (this.stopped || this.terminating) return;
+        if (configError) return this.configError(run, configError, next);
+      }
       if (!outcome.ok) {
         run.pullFailures++;
         run.view.state = { waiting: { reason: outcome.reason, message: outcome.message } };
@@ -245,6 +283,15 @@ export class PodWorker {
       }
       next();
     });
+  }
+
+  /** generateContainerConfig failed: the container is not created; the pod worker syncs again after its backoff. */
+  private configError(run: Run, message: string, next: () => void): void {
+    run.view.state = { waiting: { reason: 'CreateContainerConfigError', message } };
+    this.event('Warning', 'Failed', `Error: ${message}`, run);
+    this.flush();
+    if (!run.isInit) next();
+    this.after(CONFIG_ERROR_RETRY_MS + this.host.random.int(CONFIG_ERROR_JITTER_MS), () => this.startContainer(run, () => undefined));
   }
 
   /** Readiness probing runs every periodSeconds; failureThreshold failures in a row make the container not ready. */
@@ -309,30 +356,8 @@ export class PodWorker {
     });
   }
 
-  /** The kubelet's getPhase: waiting → Pending, running → Running, all stopped → by restart policy. */
   private phase(): PodView['phase'] {
-    const runs = this.runs;
-    if (runs.some((r) => r.isInit && !isSucceeded(r.view))) {
-      const failedInit = runs.some((r) => r.isInit && 'terminated' in r.view.state && r.view.state.terminated.exitCode !== 0);
-      return failedInit && this.spec.restartPolicy === 'Never' ? 'Failed' : 'Pending';
-    }
-    const apps = runs.filter((r) => !r.isInit);
-    let waiting = 0, running = 0, stopped = 0, succeeded = 0;
-    for (const r of apps) {
-      const s = r.view.state;
-      if ('running' in s) running++;
-      else if ('terminated' in s) {
-        stopped++;
-        if (s.terminated.exitCode === 0) succeeded++;
-      } else if ('terminated' in r.view.lastState) stopped++;
-      else waiting++;
-    }
-    if (waiting > 0) return 'Pending';
-    if (running > 0) return 'Running';
-    const policy = this.spec.restartPolicy ?? 'Always';
-    if (policy === 'Always') return 'Running';
-    if (policy === 'OnFailure') return stopped === succeeded ? 'Succeeded' : 'Running';
-    return stopped === succeeded ? 'Succeeded' : 'Failed';
+    return podPhase(this.runs, this.spec.restartPolicy);
   }
 
   /** Graceful termination: Killing, stop within the grace period, report, then the final delete. */
@@ -381,9 +406,6 @@ export class PodWorker {
   }
 }
 
-function isSucceeded(v: ContainerView): boolean {
-  return 'terminated' in v.state && v.state.terminated.exitCode === 0;
-}
 
 function claimNames(spec: Obj): string[] {
   return (spec?.volumes ?? []).filter((v: Obj) => v.persistentVolumeClaim?.claimName).map((v: Obj) => v.persistentVolumeClaim.claimName as string);
