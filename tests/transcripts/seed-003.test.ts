@@ -72,6 +72,73 @@ reclaimPolicy: Delete
 volumeBindingMode: WaitForFirstConsumer
 `;
 
+// The seed's complete MySQL example, as printed; it mounts ConfigMap mysql-config, which the seed never creates.
+const MYSQL = `apiVersion: v1
+kind: Service
+metadata:
+  name: mysql
+spec:
+  clusterIP: None
+  selector:
+    app: mysql
+  ports:
+  - port: 3306
+    name: mysql
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: mysql
+spec:
+  serviceName: mysql
+  replicas: 3
+  selector:
+    matchLabels:
+      app: mysql
+  template:
+    metadata:
+      labels:
+        app: mysql
+    spec:
+      containers:
+      - name: mysql
+        image: mysql:8.0
+        env:
+        - name: MYSQL_ROOT_PASSWORD
+          value: "password"
+        ports:
+        - containerPort: 3306
+          name: mysql
+        volumeMounts:
+        - name: data
+          mountPath: /var/lib/mysql
+        - name: config
+          mountPath: /etc/mysql/conf.d
+      volumes:
+      - name: config
+        configMap:
+          name: mysql-config
+  volumeClaimTemplates:
+  - metadata:
+      name: data
+    spec:
+      accessModes: [ "ReadWriteOnce" ]
+      storageClassName: "standard"
+      resources:
+        requests:
+          storage: 10Gi
+`;
+
+const MYSQL_CONFIG = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: mysql-config
+data:
+  my.cnf: |
+    [mysqld]
+    max_connections=100
+`;
+
 let session: Session;
 afterEach(() => session?.close());
 
@@ -99,3 +166,72 @@ describe('seed 003: the StatefulSet reference card', () => {
 const TRANSCRIPT = golden('seed-003.txt');
 
 const DATA_TRANSCRIPT = golden('seed-003-data.txt');
+
+const BANNER = `Welcome to the MySQL monitor.  Commands end with ; or \\g.
+Your MySQL connection id is 8
+Server version: 8.0.40 MySQL Community Server - GPL
+
+Copyright (c) 2000, 2024, Oracle and/or its affiliates.
+
+Oracle is a registered trademark of Oracle Corporation and/or its
+affiliates. Other names may be trademarks of their respective
+owners.
+
+Type 'help;' or '\\h' for help. Type '\\c' to clear the current input statement.
+
+`;
+
+const ITEMS = `+----+-------+
+| id | name  |
++----+-------+
+|  1 | apple |
+|  2 | pear  |
++----+-------+
+`;
+
+describe('seed 003: connecting to a MySQL instance of the StatefulSet', () => {
+  it('keeps rows written through mysql-client on mysql-0 after the pod is deleted, on its claim', async () => {
+    session = createSession({ seed: 1, files: { 'mysql.yaml': MYSQL, 'mysql-config.yaml': MYSQL_CONFIG } });
+    await session.exec('kubectl apply -f mysql-config.yaml');
+    await session.exec('kubectl apply -f mysql.yaml');
+    expect((await session.exec('kubectl rollout status sts/mysql', { waitMs: 120_000 })).exitCode).toBe(0);
+    const run = await session.exec('kubectl run -it --rm mysql-client --image=mysql:8.0 --restart=Never -- mysql -h mysql-0.mysql.default.svc.cluster.local -p');
+    expect({ output: run.output, prompt: run.prompt }).toEqual({ output: "If you don't see a command prompt, try pressing enter.\n", prompt: 'Enter password: ' });
+    const typed: Array<[string, string, string]> = [
+      ['password', BANNER, 'mysql> '],
+      ['CREATE DATABASE shop;', 'Query OK, 1 row affected (0.01 sec)\n\n', 'mysql> '],
+      ['USE shop;', 'Database changed\n', 'mysql> '],
+      ['CREATE TABLE items (id INT AUTO_INCREMENT PRIMARY KEY,', '', '    -> '],
+      ['name VARCHAR(50) NOT NULL);', 'Query OK, 0 rows affected (0.01 sec)\n\n', 'mysql> '],
+      ["INSERT INTO items (name) VALUES ('apple'), ('pear');", 'Query OK, 2 rows affected (0.01 sec)\nRecords: 2  Duplicates: 0  Warnings: 0\n\n', 'mysql> '],
+      ['SELECT * FROM items;', `${ITEMS}2 rows in set (0.00 sec)\n\n`, 'mysql> '],
+      ['exit', 'Bye\npod "mysql-client" deleted\n', '$ '],
+    ];
+    for (const [line, output, prompt] of typed) {
+      const r = await session.exec(line);
+      expect({ line, output: r.output, prompt: r.prompt }).toEqual({ line, output, prompt });
+    }
+    expect((await session.exec('kubectl delete pod mysql-0')).output).toBe('pod "mysql-0" deleted\n');
+    await session.advance(30_000);
+    expect((await session.exec('kubectl rollout status sts/mysql', { waitMs: 120_000 })).exitCode).toBe(0);
+    const again = await session.exec("kubectl exec -it mysql-0 -- mysql -uroot -ppassword -e 'SELECT id, name FROM shop.items ORDER BY id'");
+    expect(again).toEqual({
+      output: `mysql: [Warning] Using a password on the command line interface can be insecure.\n${ITEMS}`,
+      exitCode: 0,
+      running: false,
+      prompt: '$ ',
+    });
+  });
+
+  it("cannot reach mysql-0 while the seed's pods wait for their ConfigMap: the headless name does not resolve", async () => {
+    session = createSession({ seed: 1, files: { 'mysql.yaml': MYSQL } });
+    await session.exec('kubectl apply -f mysql.yaml');
+    await session.advance(30_000);
+    expect((await session.exec('kubectl run -it --rm mysql-client --image=mysql:8.0 --restart=Never -- mysql -h mysql-0.mysql.default.svc.cluster.local -p')).prompt).toBe('Enter password: ');
+    const r = await session.exec('password');
+    expect(r.output).toBe(
+      "ERROR 2005 (HY000): Unknown MySQL server host 'mysql-0.mysql.default.svc.cluster.local' (-2)\n" + 'pod "mysql-client" deleted\npod default/mysql-client terminated (Error)\n',
+    );
+    expect(r.exitCode).toBe(1);
+  });
+});

@@ -8,7 +8,9 @@ import { badRequest, notFound } from './errors';
 import type { KubeObject } from './types';
 import type { Obj } from '../controllers/runtime/resources';
 import type { ContainerRuntime } from '../containers/runtime';
-import type { PodNetwork } from '../containers/network';
+import type { ContainerSockets, PodNetwork } from '../containers/network';
+import { ensureMysqld, mysqlConnect, MYSQL_SOCKET, runsMysqld } from '../containers/mysql/server';
+import type { ContainerInstance } from '../containers/runtime';
 import type { ContainerSession, PodHttpRequest, PodHttpResult } from '../containers/types';
 import type { ClusterDns, DnsQuery, DnsReply } from '../dns';
 
@@ -39,7 +41,13 @@ export class PodConnections {
     if (!(pod.spec as Obj).nodeName) throw badRequest(`pod ${podName} does not have a host assigned`);
     const c = this.runtime.get(pod.metadata.uid!, name);
     if (!c || !c.running) throw new Error(`unable to upgrade connection: container not found ("${name}")`);
+    const mysqld = this.startServer(c);
+    const sockets: ContainerSockets = {
+      connectTcp: (ip, port) => this.network.tcp({ ip, port, fromIP: c.podIP }),
+      connectUnix: (path) => (mysqld && path === MYSQL_SOCKET && c.running ? mysqlConnect(c, 'localhost', () => this.network.now()) : undefined),
+    };
     return {
+      ...sockets,
       namespace: c.namespace,
       pod: c.podName,
       container: c.name,
@@ -65,8 +73,16 @@ export class PodConnections {
     const st = statuses.find((s) => s.name === name);
     const waiting = st?.state?.waiting;
     const c = this.runtime.get(pod.metadata.uid!, name);
+    if (c?.running) this.startServer(c);
     if ((!st || waiting) && !c) throw badRequest(`container "${name}" in pod "${podName}" is waiting to start: ${waiting?.reason ?? 'ContainerCreating'}`);
     return (c?.logs ?? []).map((l) => l + '\n').join('');
+  }
+
+  /** A server the container runs comes up on first contact (see mysql/server.ts); true when it runs mysqld. */
+  private startServer(c: ContainerInstance): boolean {
+    if (!runsMysqld(c, this.network.containerSpec(c))) return false;
+    ensureMysqld(c);
+    return true;
   }
 
   dns(query: DnsQuery): DnsReply {

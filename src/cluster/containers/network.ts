@@ -3,8 +3,24 @@ import type { Clock } from '../clock';
 import type { Store } from '../api/store';
 import type { Obj } from '../controllers/runtime/resources';
 import { nginxServe } from './nginx';
-import type { ContainerRuntime } from './runtime';
+import type { ContainerInstance, ContainerRuntime } from './runtime';
 import type { PodHttpRequest, PodHttpResult } from './types';
+import { mysqlConnect, runsMysqld } from './mysql/server';
+import type { MysqlConnection } from './mysql/types';
+
+/** A TCP connection opened over the pod network: the server's side of it (mysqld's protocol), or why it failed. */
+export type PodTcpResult = { ok: true; serverIP: string; connection: MysqlConnection } | { ok: false; error: 'refused' | 'timeout' };
+
+/**
+ * What a process in a container opens besides files: sockets from its pod's
+ * network namespace. The sessions `exec` hands out carry them.
+ */
+export interface ContainerSockets {
+  /** TCP to ip:port (a pod IP, a Service ClusterIP, or 127.0.0.1 for the pod itself). */
+  connectTcp?(ip: string, port: number): PodTcpResult;
+  /** A Unix socket in the container's own file system; undefined when nothing listens there. */
+  connectUnix?(path: string): MysqlConnection | undefined;
+}
 
 export class PodNetwork {
   private roundRobin = 0;
@@ -14,6 +30,42 @@ export class PodNetwork {
     private readonly runtime: ContainerRuntime,
     private readonly clock: Clock,
   ) {}
+
+  /** Simulated now, for servers answering over the network. */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Where a connection to ip:port lands: through a Service's ClusterIP to a ready endpoint, as kube-proxy forwards. */
+  private route(ip: string, port: number): { ip: string; port: number } | { error: 'refused' | 'timeout' } {
+    const svc = this.store.peekList('services').find((s) => (s.spec as Obj)?.clusterIP === ip);
+    if (!svc) return { ip, port };
+    const sp = ((svc.spec as Obj).ports ?? []).find((p: Obj) => p.port === port);
+    if (!sp) return { error: 'timeout' };
+    const ep = this.store.peek('endpoints', svc.metadata.namespace!, svc.metadata.name!) as Obj;
+    const addrs: Obj[] = (ep?.subsets ?? []).flatMap((s: Obj) => s.addresses ?? []);
+    if (!addrs.length) return { error: 'refused' };
+    return { ip: addrs[this.roundRobin++ % addrs.length].ip, port: typeof sp.targetPort === 'number' ? sp.targetPort : port };
+  }
+
+  /** Opens a TCP connection from the pod at fromIP; mysqld answers on 3306 while its container runs. */
+  tcp(req: { ip: string; port: number; fromIP: string }): PodTcpResult {
+    const local = req.ip === '127.0.0.1' || req.ip === 'localhost';
+    const dest = this.route(local ? req.fromIP : req.ip, req.port);
+    if ('error' in dest) return { ok: false, error: dest.error };
+    const containers = this.runtime.byIP(dest.ip);
+    if (!containers.length) return { ok: false, error: this.isNodeIP(dest.ip) ? 'refused' : 'timeout' };
+    const server = dest.port === 3306 ? containers.find((c) => runsMysqld(c, this.containerSpec(c))) : undefined;
+    if (!server) return { ok: false, error: 'refused' };
+    return { ok: true, serverIP: dest.ip, connection: mysqlConnect(server, local ? '127.0.0.1' : req.fromIP, () => this.clock.now()) };
+  }
+
+  /** The container's spec in its pod, as the store has it. */
+  containerSpec(c: ContainerInstance): Obj | undefined {
+    const pod = this.store.peek('pods', c.namespace, c.podName);
+    if (!pod || pod.metadata.uid !== c.podUID) return undefined;
+    return ((pod.spec as Obj).containers ?? []).find((x: Obj) => x.name === c.name);
+  }
 
   http(req: PodHttpRequest): PodHttpResult {
     let ip = req.ip === '127.0.0.1' || req.ip === 'localhost' ? req.fromIP : req.ip;

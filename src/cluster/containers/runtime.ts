@@ -21,6 +21,8 @@ import { buildImageFs, type KubeletFiles } from './image-fs';
 import { MountedFileSystem, type Mount } from './mounted-fs';
 import { appendLog, newLog, type LogBuffer } from './logs';
 import { nginxStartupLog } from './nginx';
+import { ensureMysqld } from './mysql/server';
+import { planProcess, runsImageServer } from '../images/process';
 import { applyEntries, layerDiff, type LayerEntry, type RuntimeState, type SavedContainer, type SavedEmptyDir } from './runtime-state';
 
 export const CLUSTER_DOMAIN = 'cluster.local';
@@ -103,6 +105,8 @@ export class ContainerRuntime {
     const log = this.logBuffers.get(k) ?? newLog();
     const instance = this.build(pod, container, family, podIP, { image: container.image, env, startedAt: this.clock.now(), log, running: true });
     if (contents.webRoot && !container.command) instance.log(...nginxStartupLog(this.clock.now(), contents.serverVersion ?? ''));
+    // mysqld sets up its datadir and logs its start as the container starts (not when first reached).
+    if (contents.mysqlVersion && runsImageServer(family, container) && planProcess(family, container).kind === 'runs') ensureMysqld(instance);
     return instance;
   }
 

@@ -22,6 +22,9 @@ export interface ImageFamily {
   ports?: number[];
   /** Environment variables of which at least one must be set, else the entry process exits 1. */
   requiresOneOfEnv?: string[];
+  /** The entrypoint runs the server only for no args, options or this command; other args run as the command. */
+  entrypointExecsArgs?: boolean;
+  serverCommand?: string;
 }
 
 const range = (prefix: string, from: number, to: number, suffixes: string[] = ['']): string[] => {
@@ -88,6 +91,8 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
     process: 'server',
     ports: [3306, 33060],
     requiresOneOfEnv: ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'],
+    entrypointExecsArgs: true,
+    serverCommand: 'mysqld',
   },
   {
     names: ['pause'],

@@ -25,6 +25,8 @@ export interface ImageContents {
   webRoot?: string;
   /** The nginx version in its Server header and error pages. */
   serverVersion?: string;
+  /** The MySQL release, when the image runs mysqld (and ships the mysql client). */
+  mysqlVersion?: string;
   env: Record<string, string>;
   /** /etc/os-release. */
   osRelease: string;
@@ -58,6 +60,13 @@ function nginxVersion(tag: string | undefined): string {
   const m = /^(\d+\.\d+)(\.\d+)?/.exec(tag ?? '');
   if (m) return m[2] ? m[0] : (last[m[1]] ?? `${m[1]}.0`);
   return '1.27.3';
+}
+
+/** The MySQL release a tag holds (the last of its series, late 2024). */
+function mysqlVersion(tag: string | undefined): string {
+  const last: Record<string, string> = { '5': '5.7.44', '5.7': '5.7.44', '8': '8.4.3', '8.0': '8.0.40', '8.4': '8.4.3', lts: '8.4.3', '9': '9.1.0', latest: '9.1.0' };
+  if (tag && last[tag]) return last[tag];
+  return /^\d+\.\d+\.\d+$/.test(tag ?? '') ? tag! : '9.1.0';
 }
 
 export function contentsFor(family: ImageFamily, tag: string | undefined): ImageContents {
@@ -103,8 +112,19 @@ export function contentsFor(family: ImageFamily, tag: string | undefined): Image
       };
     case 'jessie-dnsutils':
       return { shells: ['sh', 'bash'], prompt: 'debian', bashVersion: '4.3', programs: [...BASE, 'ps', 'ping', 'nslookup', 'dig', 'host'], nslookup: 'bind', ping: 'iputils', bindVersion: '9.9.5-9+deb8u19-Debian', env: { PATH: DEBIAN_PATH }, osRelease: DEBIAN_OS };
-    case 'mysql':
-      return { shells: ['sh', 'bash'], prompt: 'bash-default', bashVersion: '5.1', programs: [...BASE, 'mysql', 'mysqld'], env: { PATH: DEBIAN_PATH, MYSQL_MAJOR: '8.0' }, osRelease: '' };
+    case 'mysql': {
+      const version = mysqlVersion(tag);
+      const major = version.split('.').slice(0, 2).join('.');
+      return {
+        shells: ['sh', 'bash'],
+        prompt: 'bash-default',
+        bashVersion: '5.1',
+        programs: [...BASE, 'mysql', 'mysqld'],
+        mysqlVersion: version,
+        env: { PATH: DEBIAN_PATH, GOSU_VERSION: '1.17', MYSQL_MAJOR: major === '8.0' ? '8.0' : major.startsWith('9') ? 'innovation' : major, MYSQL_VERSION: `${version}-1.el9` },
+        osRelease: '',
+      };
+    }
     case 'pause':
       return { shells: [], prompt: 'ash', programs: [], env: { PATH: DEBIAN_PATH }, osRelease: '' };
     default:

@@ -25,6 +25,15 @@ function scriptOf(c: ContainerSpecLike): string {
   return [...(c.command ?? []), ...(c.args ?? [])].join(' ');
 }
 
+function serverArgs(family: ImageFamily, args: string[] | undefined): boolean {
+  return !args?.length || args[0].startsWith('-') || (family.serverCommand !== undefined && args[0] === family.serverCommand);
+}
+
+/** Whether the container runs its image's own server (no command; no args, or args the entrypoint passes to the server). */
+export function runsImageServer(family: ImageFamily, c: ContainerSpecLike): boolean {
+  return family.process === 'server' && !c.command && (!family.entrypointExecsArgs || serverArgs(family, c.args));
+}
+
 export function planProcess(family: ImageFamily, c: ContainerSpecLike): ProcessPlan {
   const script = scriptOf(c);
   if (script === '') {
@@ -37,7 +46,8 @@ export function planProcess(family: ImageFamily, c: ContainerSpecLike): ProcessP
     if (needs && !(c.env ?? []).some((e) => needs.includes(e.name))) return { kind: 'exits', exitCode: 1, afterMs: 300, stopsOnSigterm: true };
     return { kind: 'runs', stopsOnSigterm: true };
   }
-  if (family.process === 'server' && !c.command) return planProcess(family, { ...c, args: undefined });
+  // The server images' entrypoints run the server for no args or options, else exec the args (mysql's `-- mysql -h …`).
+  if (runsImageServer(family, c)) return planProcess(family, { ...c, args: undefined });
   // A shell given a terminal (`kubectl run -it … -- sh`) waits on it like the image's default shell.
   if ((c.stdin || c.tty) && INTERACTIVE_SHELL.test(script)) return { kind: 'runs', stopsOnSigterm: false };
   // `kubectl run -i … -- CMD`: the command is what the attach runs, so the container waits for it.

@@ -8,6 +8,7 @@ import { host } from '../programs/net/host';
 import { nslookupBind, nslookupBusybox, nslookupBusybox128 } from '../programs/net/nslookup';
 import { pingBusybox, pingIputils } from '../programs/net/ping';
 import { wget } from '../programs/net/wget';
+import { makeMysql } from '../programs/mysql/mysql';
 import { df, id, mount, ps } from '../programs/system/system';
 
 function implementation(name: string, session: ContainerSession): Program | undefined {
@@ -33,6 +34,8 @@ function implementation(name: string, session: ContainerSession): Program | unde
       return mount;
     case 'ps':
       return ps;
+    case 'mysql':
+      return c.mysqlVersion ? makeMysql(session) : undefined;
     default:
       return coreutils[name];
   }
