@@ -55,8 +55,9 @@ export interface Tty {
   /**
    * Shows prompt and reads one line as typed; null on Ctrl-D at an empty line.
    * A shell reading its next command passes its `$?` so the terminal reports it (a shell inside a pod).
+   * `echo: false` shows nothing of what is typed, as a password prompt does (no history, no completion).
    */
-  readLine(prompt: string, options?: { lastStatus?: number }): Promise<string | null>;
+  readLine(prompt: string, options?: { lastStatus?: number; echo?: boolean }): Promise<string | null>;
   /**
    * Takes the whole terminal for a full-screen program (nano, vi): keys go to
    * it undecoded by the line editor, Ctrl-C included, on the alternate screen,

@@ -49,12 +49,19 @@ const miniShell: Program = async (io) => {
   return 0;
 };
 
+/** Asks for a password without echo and says how long it was. */
+const askPass: Program = async (io) => {
+  const typed = await io.ctx.tty!.readLine('Password: ', { echo: false });
+  io.stdout.write(`got ${typed?.length} characters\n`);
+  return 0;
+};
+
 function open() {
   const clock = new VirtualClock();
   const fs = new MemoryFileSystem(() => clock.now());
   fs.mkdir('/home/learner', { recursive: true });
   const log: string[] = [];
-  const programs = { ...coreutils, keylog, parent, 'mini-shell': miniShell };
+  const programs = { ...coreutils, keylog, parent, 'mini-shell': miniShell, askpass: askPass };
   const terminal = createTerminal({
     sink: { output: (t, kind) => log.push(kind === 'prompt' ? `<${t}>` : t), echo: (a) => a && log.push(`{${a}}`), clear: () => log.push('<clear>') },
     size: { cols: 80, rows: 24 },
@@ -129,5 +136,19 @@ describe('terminal raw mode', () => {
     t.terminal.interrupt();
     await settle();
     expect(t.take()).toBe('{^C\r\n}<inner> >');
+  });
+
+  it('shows nothing typed at a hidden prompt, not even through Tab completion, and keeps it out of history', async () => {
+    const t = open();
+    await settle();
+    t.terminal.typeLine('askpass');
+    await settle();
+    t.terminal.input('se\tcr\x7fret\r');
+    await settle();
+    expect(t.take()).toBe('<$ ><Password: >{\r\n}got 6 characters\n<$ >');
+    t.terminal.input('\x1b[A');
+    await settle();
+    // Up recalls the command before it: the password never went into history.
+    expect(t.take()).toBe('{\r$ askpass\x1b[J}');
   });
 });

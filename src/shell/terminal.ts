@@ -17,6 +17,8 @@ interface PendingRead {
   prompt: string;
   mode: ReadMode;
   eofAllowed: boolean;
+  /** Nothing typed is shown (a password). */
+  hidden: boolean;
   editor: LineEditor;
   resolve: (result: ReadResult) => void;
 }
@@ -78,7 +80,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
     },
     async readLine(prompt, readOptions) {
       programStatus = readOptions?.lastStatus;
-      const r = await read(prompt, 'program', true);
+      const r = await read(prompt, 'program', true, readOptions?.echo === false);
       return r === INTERRUPTED ? null : r;
     },
     raw() {
@@ -106,15 +108,21 @@ export function createTerminal(options: TerminalOptions): Terminal {
     },
   };
 
-  function read(prompt: string, mode: ReadMode, eofAllowed: boolean): Promise<ReadResult> {
+  function read(prompt: string, mode: ReadMode, eofAllowed: boolean, hidden = false): Promise<ReadResult> {
     if (closed) return new Promise(() => undefined);
     if (prompt !== '') sink.output(prompt, 'prompt');
     return new Promise((resolve) => {
-      const editor = new LineEditor(prompt, cols, (s) => sink.echo(s), mode === 'stdin' ? [] : history);
-      reader = { prompt, mode, eofAllowed, editor, resolve };
+      const editor = newEditor(prompt, mode, hidden);
+      reader = { prompt, mode, eofAllowed, hidden, editor, resolve };
       notify();
       void pump();
     });
+  }
+
+  /** A hidden read's editor shows only the end of the line (Enter, ^C). */
+  function newEditor(prompt: string, mode: ReadMode, hidden: boolean): LineEditor {
+    const echo = hidden ? (s: string) => (s === '\r\n' || s === '^C\r\n') && sink.echo(s) : (s: string) => sink.echo(s);
+    return new LineEditor(prompt, cols, echo, mode === 'stdin' || hidden ? [] : history);
   }
 
   function finish(result: ReadResult): void {
@@ -158,7 +166,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
         if (r.mode === 'command') finish(INTERRUPTED);
         else if (r.mode === 'program') {
           sink.output(r.prompt, 'prompt');
-          r.editor = new LineEditor(r.prompt, cols, (s) => sink.echo(s), history);
+          r.editor = newEditor(r.prompt, r.mode, r.hidden);
         } else {
           finish(null);
           interruptForeground(false);
@@ -169,6 +177,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
         r.editor.redrawFresh();
         return;
       case 'complete': {
+        if (r.hidden) return;
         const shellNow = shell;
         const result = await complete(r.editor.beforeCursor, {
           ...options.completion,
