@@ -4,6 +4,7 @@
  * whether it honours SIGTERM (a shell or `sleep` as PID 1 does not).
  */
 import type { ImageFamily } from './catalogue';
+import { planScript } from './script-plan';
 
 export interface ContainerSpecLike {
   command?: string[];
@@ -13,9 +14,18 @@ export interface ContainerSpecLike {
   tty?: boolean;
 }
 
+/** A file change or log line a script makes at a time after the container starts. */
+export interface ProcessStep {
+  atMs: number;
+  op: 'touch' | 'rm' | 'mkdir' | 'write' | 'append' | 'log';
+  /** The file (or, for 'log', the line). */
+  path: string;
+  data?: string;
+}
+
 export type ProcessPlan =
-  | { kind: 'runs'; stopsOnSigterm: boolean }
-  | { kind: 'exits'; exitCode: number; afterMs: number; stopsOnSigterm: boolean };
+  | { kind: 'runs'; stopsOnSigterm: boolean; steps?: ProcessStep[] }
+  | { kind: 'exits'; exitCode: number; afterMs: number; stopsOnSigterm: boolean; steps?: ProcessStep[] };
 
 const LONG_RUNNING = [/\bsleep\s+(infinity|inf)\b/, /\btail\s+-f\b/, /\bwhile\s+(true|:)/, /\bhttpd\b.*-f/, /\bnc\s+-l/, /\bsleep\s+\d{4,}/];
 
@@ -52,6 +62,8 @@ export function planProcess(family: ImageFamily, c: ContainerSpecLike): ProcessP
   if ((c.stdin || c.tty) && INTERACTIVE_SHELL.test(script)) return { kind: 'runs', stopsOnSigterm: false };
   // `kubectl run -i … -- CMD`: the command is what the attach runs, so the container waits for it.
   if (c.stdin) return { kind: 'runs', stopsOnSigterm: true };
+  const sequence = planScript(c);
+  if (sequence) return sequence;
   // A shell or sleep as PID 1 has no SIGTERM handler: it waits out the grace period.
   if (LONG_RUNNING.some((r) => r.test(script))) return { kind: 'runs', stopsOnSigterm: false };
   const sleep = /\bsleep\s+(\d+)/.exec(script);

@@ -7,7 +7,9 @@
  *   volumes set up             → 0s      → ContainerCreating, pod IP, startTime
  *   sandbox ready              → ~0.5s   → each container in turn: Pulling … Pulled (pull time
  *                                          from image size) or "already present", Created, Started
- *   container started          → 0s      → Running; Ready at once, or after its readiness probe passes
+ *   container started          → 0s      → Running; Ready at once, or after its startup and readiness probes pass
+ *   probes (see pod-probes.ts) → every periodSeconds; a failed liveness/startup probe → Killing, stopped
+ *                                          within its grace period (137 if it ignores SIGTERM), restarted as a crash is
  *   env source missing         → 0s      → CreateContainerConfigError; retry after 10–15s
  *   pull failed                → ~1s     → ErrImagePull, then ImagePullBackOff; retry after 10s, 20s … 300s
  *   running, every 60s         → pod sync: configMap/secret volumes get their objects' updates
@@ -28,7 +30,9 @@ import type { ImageFamily } from '../images/catalogue';
 import { PODS, PVCS, type Obj } from '../controllers/runtime/resources';
 import { backOffMs, type NodeImages } from './images';
 import { buildPodStatus, freshContainer, type ContainerView, type PodView } from './pod-status';
-import { runProbe } from './probes';
+import { PodProbes } from './pod-probes';
+import { runSteps } from './process-steps';
+import { claimNames, hex, structuredCloneView } from './pod-worker-util';
 import { isSucceeded, podPhase } from './pod-phase';
 import type { ContainerRuntime } from '../containers/runtime';
 import { PodVolumes } from './pod-volumes';
@@ -55,6 +59,8 @@ interface Run {
   plan?: ProcessPlan;
   pullFailures: number;
   crashes: number;
+  /** Simulated ms the current container started running. */
+  startedMs?: number;
 }
 
 export class PodWorker {
@@ -68,6 +74,7 @@ export class PodWorker {
   private ownsIP = false;
   private waitingShown = false;
   private readonly volumes: PodVolumes;
+  private readonly probes: PodProbes;
 
   constructor(
     private readonly host: KubeletHost,
@@ -80,6 +87,18 @@ export class PodWorker {
       after: (ms, fn) => this.after(ms, fn),
       event: (type, reason, message) => this.event(type, reason, message),
     });
+    this.probes = new PodProbes({
+      clock: host.clock,
+      runtime: host.runtime,
+      pod: () => this.pod,
+      podIP: () => this.view?.podIP ?? '',
+      runs: () => this.runs,
+      terminal: () => !!this.view && ['Succeeded', 'Failed'].includes(this.phase()),
+      every: (ms, tick) => this.every(ms, tick),
+      unhealthy: (run, message) => this.event('Warning', 'Unhealthy', message, run as Run),
+      changed: () => this.flush(),
+      kill: (run, probe) => this.kill(run as Run, probe),
+    });
   }
 
   observe(pod: KubeObject): void {
@@ -88,6 +107,7 @@ export class PodWorker {
 
   start(): void {
     this.after(0, () => this.prepare());
+    this.probes.start();
   }
 
   stop(): void {
@@ -106,7 +126,8 @@ export class PodWorker {
     this.runs = (this.spec.containers ?? []).map((c: Obj) => {
       const s = statuses.find((x) => x.name === c.name) ?? freshContainer(c, 'ContainerCreating');
       const view: ContainerView = { ...s, lastState: s.lastState ?? {} };
-      return { spec: c, isInit: false, view, plan: { kind: 'runs', stopsOnSigterm: true }, pullFailures: 0, crashes: 0 } as Run;
+      const startedMs = 'running' in view.state ? Date.parse(view.state.running.startedAt) : undefined;
+      return { spec: c, isInit: false, view, plan: { kind: 'runs', stopsOnSigterm: true }, pullFailures: 0, crashes: 0, startedMs } as Run;
     });
     this.view = {
       phase: status.phase ?? 'Running',
@@ -117,6 +138,7 @@ export class PodWorker {
       init: [],
       containers: this.runs.map((r) => r.view),
     };
+    this.probes.start();
   }
 
   /** A restored lab: takes the pod over from its status and gives its running containers their file systems back. */
@@ -144,6 +166,13 @@ export class PodWorker {
       if (!this.stopped) void fn();
     });
     this.timers.add(id);
+  }
+
+  /** Runs tick every ms until it returns false (or the worker stops). */
+  private every(ms: number, tick: () => boolean): void {
+    this.after(ms, () => {
+      if (tick()) this.every(ms, tick);
+    });
   }
 
   private now(): string {
@@ -269,17 +298,22 @@ export class PodWorker {
       this.event('Normal', 'Created', `Created container: ${run.spec.name}`, run);
       this.event('Normal', 'Started', `Started container ${run.spec.name}`, run);
       run.view.state = { running: { startedAt: this.now() } };
+      run.startedMs = this.host.clock.now();
       run.view.started = true;
-      run.view.ready = !run.isInit && !run.spec.readinessProbe;
+      run.view.ready = false;
       run.plan = planProcess(outcome.family, run.spec);
-      this.host.runtime?.start(this.pod, run.spec, outcome.family, this.view?.podIP ?? '');
+      const instance = this.host.runtime?.start(this.pod, run.spec, outcome.family, this.view?.podIP ?? '');
+      const id = run.view.containerID;
+      const current = (): boolean => run.view.containerID === id && 'running' in run.view.state;
+      if (instance && run.plan.steps) runSteps(run.plan.steps, instance, (ms, fn) => this.after(ms, fn), current);
+      this.probes.containerStarted(run);
       // A process that exits within the kubelet's 1s relist is never seen running.
       if (run.plan.kind !== 'exits' || run.plan.afterMs >= 1000) this.flush();
       if (run.plan.kind === 'exits') {
         const code = run.plan.exitCode;
-        this.after(run.plan.afterMs, () => this.exited(run, code));
-      } else if (run.spec.readinessProbe && !run.isInit) {
-        this.after(Math.max(200, (run.spec.readinessProbe.initialDelaySeconds ?? 0) * 1000), () => this.probe(run));
+        this.after(run.plan.afterMs, () => {
+          if (current()) this.exited(run, code);
+        });
       }
       next();
     });
@@ -292,28 +326,6 @@ export class PodWorker {
     this.flush();
     if (!run.isInit) next();
     this.after(CONFIG_ERROR_RETRY_MS + this.host.random.int(CONFIG_ERROR_JITTER_MS), () => this.startContainer(run, () => undefined));
-  }
-
-  /** Readiness probing runs every periodSeconds; failureThreshold failures in a row make the container not ready. */
-  private probe(run: Run, failures = 0): void {
-    if (!('running' in run.view.state)) return;
-    const probe = run.spec.readinessProbe;
-    const result = runProbe(probe, run.spec, run.family, this.view?.podIP ?? '', this.host.runtime?.get(this.pod.metadata.uid!, run.spec.name), this.host.clock.now());
-    const period = (probe.periodSeconds ?? 10) * 1000;
-    if (result.ok) {
-      if (!run.view.ready) {
-        run.view.ready = true;
-        this.flush();
-      }
-      this.after(period, () => this.probe(run, 0));
-      return;
-    }
-    this.event('Warning', 'Unhealthy', `Readiness probe failed: ${result.output}`, run);
-    if (run.view.ready && failures + 1 >= (probe.failureThreshold ?? 3)) {
-      run.view.ready = false;
-      this.flush();
-    }
-    this.after(period, () => this.probe(run, failures + 1));
   }
 
   private exited(run: Run, exitCode: number): void {
@@ -332,10 +344,36 @@ export class PodWorker {
       return;
     }
     this.flush();
-    if (!restart) return;
+    if (restart) this.restart(run, 1000);
+  }
+
+  /** A failed liveness or startup probe (computePodActions): Killing, stop within the grace period, restart unless Never. */
+  private kill(run: Run, probe: 'liveness' | 'startup'): void {
+    const restart = (this.spec.restartPolicy ?? 'Always') !== 'Never';
+    this.event('Normal', 'Killing', `Container ${run.spec.name} failed ${probe} probe${restart ? ', will be restarted' : ''}`, run);
+    const probeGrace = (probe === 'liveness' ? run.spec.livenessProbe : run.spec.startupProbe)?.terminationGracePeriodSeconds;
+    const grace = Math.max(2, this.pod.metadata.deletionGracePeriodSeconds ?? probeGrace ?? this.spec.terminationGracePeriodSeconds ?? 30);
+    const ignoresTerm = !!run.plan && !run.plan.stopsOnSigterm;
+    const id = run.view.containerID;
+    this.after(ignoresTerm ? grace * 1000 : 300 + this.host.random.int(700), () => {
+      if (run.view.containerID !== id || !('running' in run.view.state)) return;
+      const startedAt = run.view.state.running.startedAt;
+      const exitCode = ignoresTerm ? 137 : 0;
+      run.view.state = { terminated: { containerID: id, exitCode, finishedAt: this.now(), reason: ignoresTerm ? 'Error' : 'Completed', startedAt } };
+      run.view.ready = false;
+      run.view.started = false;
+      this.host.runtime?.stopped(this.pod.metadata.uid!, run.spec.name);
+      // The same sync starts it again: the stopped container is seen only as lastState.
+      if (restart) this.restart(run, 0);
+      else this.flush();
+    });
+  }
+
+  /** Restarts a stopped container: at once the first time, then after CrashLoopBackOff 10s, 20s … 300s. */
+  private restart(run: Run, relistMs: number): void {
     run.crashes++;
     if (run.crashes === 1) {
-      this.after(1000, () => {
+      this.after(relistMs, () => {
         run.view.lastState = run.view.state;
         run.view.restartCount++;
         this.startContainer(run, () => undefined);
@@ -344,7 +382,7 @@ export class PodWorker {
     }
     const delay = backOffMs(run.crashes - 1);
     const podRef = `${this.pod.metadata.name}_${this.pod.metadata.namespace}(${this.pod.metadata.uid})`;
-    this.after(1000, () => {
+    this.after(relistMs, () => {
       run.view.lastState = run.view.state;
       run.view.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${delay / 1000}s restarting failed container=${run.spec.name} pod=${podRef}` } };
       this.event('Warning', 'BackOff', `Back-off restarting failed container ${run.spec.name} in pod ${podRef}`, run);
@@ -404,19 +442,4 @@ export class PodWorker {
     }
     this.stop();
   }
-}
-
-
-function claimNames(spec: Obj): string[] {
-  return (spec?.volumes ?? []).filter((v: Obj) => v.persistentVolumeClaim?.claimName).map((v: Obj) => v.persistentVolumeClaim.claimName as string);
-}
-
-function hex(random: SeededRandom, n: number): string {
-  let out = '';
-  for (let i = 0; i < n; i++) out += random.int(16).toString(16);
-  return out;
-}
-
-function structuredCloneView(v: PodView): PodView {
-  return JSON.parse(JSON.stringify(v)) as PodView;
 }

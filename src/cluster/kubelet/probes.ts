@@ -1,8 +1,9 @@
-/** Readiness probes against the simulated process: a port the image does not listen on is refused. */
+/** One probe run against the simulated container: a port the image does not listen on is refused; exec runs in its files. */
 import type { ImageFamily } from '../images/catalogue';
 import type { Obj } from '../controllers/runtime/resources';
 import type { ContainerInstance } from '../containers/runtime';
 import { nginxServe } from '../containers/nginx';
+import { runExecProbe } from './exec-probe';
 
 export type ProbeResult = { ok: true } | { ok: false; output: string };
 
@@ -37,6 +38,10 @@ export function runProbe(probe: Obj, container: Obj, family: ImageFamily | undef
     const host = probe.tcpSocket.host || podIP;
     if (port !== undefined && listens.includes(port)) return { ok: true };
     return { ok: false, output: `dial tcp ${host}:${port}: connect: connection refused` };
+  }
+  if (probe.exec && instance) {
+    const result = runExecProbe(probe.exec.command ?? [], instance.fs, instance.contents, probe.timeoutSeconds ?? 1);
+    return result.exitCode === 0 ? { ok: true } : { ok: false, output: result.output };
   }
   return { ok: true };
 }

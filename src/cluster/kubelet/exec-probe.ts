@@ -1,0 +1,196 @@
+/**
+ * Exec probes run inside the container (the CRI's ExecSync). The cluster core
+ * cannot import the learner's shell, so this runs the small set probes use:
+ * cat, test/[, ls, true, false, echo, sleep, exit, `sh -c` lists of those
+ * (`;`, `&&`, `||`). Other programs are taken as healthy (exit 0): kubelab does
+ * not model them (mysqladmin ping, pg_isready …) and a false failure would kill
+ * a working container. Messages follow the image's userland (busybox or GNU).
+ */
+import type { FileSystem } from '../storage/fs-types';
+import { FsError } from '../storage/fs-types';
+import type { ImageContents } from '../images/contents';
+import { lexScript } from '../images/script-plan';
+
+export interface ExecProbeResult {
+  exitCode: number;
+  /** Combined stdout and stderr, as ExecSync returns them. */
+  output: string;
+  timedOut?: boolean;
+}
+
+interface Ctx {
+  fs: FileSystem;
+  busybox: boolean;
+  /** Seconds the command may run (timeoutSeconds); sleeps spend it. */
+  budget: number;
+}
+
+const SHELL = /^(\/(usr\/)?bin\/)?(sh|bash|ash|dash)$/;
+
+export function runExecProbe(argv: string[], fs: FileSystem, contents: ImageContents, timeoutSeconds: number): ExecProbeResult {
+  const ctx: Ctx = { fs, busybox: contents.prompt === 'ash', budget: timeoutSeconds };
+  const result = run(argv, ctx);
+  // ExecSync's deadline: the runtime reports the command, not its output.
+  if (ctx.budget <= 0) return { exitCode: -1, output: `command "${argv.join(' ')}" timed out`, timedOut: true };
+  return result;
+}
+
+function absolute(path: string): string {
+  const parts: string[] = [];
+  for (const p of (path.startsWith('/') ? path : `/${path}`).split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') parts.pop();
+    else parts.push(p);
+  }
+  return '/' + parts.join('/');
+}
+
+function run(argv: string[], ctx: Ctx): ExecProbeResult {
+  const [cmd, ...args] = argv;
+  const name = cmd?.split('/').pop() ?? '';
+  if (SHELL.test(cmd ?? '') && args[0] === '-c') return script(args[1] ?? '', ctx);
+  switch (name) {
+    case 'true':
+    case ':':
+      return { exitCode: 0, output: '' };
+    case 'false':
+      return { exitCode: 1, output: '' };
+    case 'exit':
+      return { exitCode: Number(args[0] ?? 0) & 255, output: '' };
+    case 'echo':
+      return { exitCode: 0, output: args[0] === '-n' ? args.slice(1).join(' ') : `${args.join(' ')}\n` };
+    case 'sleep':
+      ctx.budget -= Number(args[0]) || 0;
+      return { exitCode: 0, output: '' };
+    case 'cat':
+      return cat(args, ctx);
+    case 'ls':
+      return ls(args, ctx);
+    case 'test':
+      return { exitCode: test(args, ctx) ? 0 : 1, output: '' };
+    case '[':
+      if (args[args.length - 1] !== ']') return { exitCode: 2, output: ctx.busybox ? 'sh: missing ]\n' : "[: missing `]'\n" };
+      return { exitCode: test(args.slice(0, -1), ctx) ? 0 : 1, output: '' };
+    default:
+      return { exitCode: 0, output: '' };
+  }
+}
+
+/** `sh -c`: simple commands joined by `;`, `&&`, `||`; output redirections drop the output. */
+function script(text: string, ctx: Ctx): ExecProbeResult {
+  const words = lexScript(text);
+  if (!words) return { exitCode: 0, output: '' };
+  let output = '';
+  let status = 0;
+  let i = 0;
+  let skip = false;
+  while (i < words.length) {
+    const argv: string[] = [];
+    let redirected = false;
+    while (i < words.length && !(words[i].op && [';', '&&', '||'].includes(words[i].text))) {
+      const w = words[i++];
+      if (w.op) {
+        i++;
+        redirected = true;
+      } else argv.push(w.text);
+    }
+    const joiner = words[i]?.text;
+    i++;
+    if (argv.length && !skip) {
+      if (argv[0] === 'exit') return { exitCode: argv[1] === undefined ? status : Number(argv[1]) & 255, output };
+      const r = run(argv, ctx);
+      status = r.exitCode;
+      if (!redirected) output += r.output;
+      if (ctx.budget <= 0) break;
+    }
+    skip = (joiner === '&&' && status !== 0) || (joiner === '||' && status === 0);
+  }
+  return { exitCode: status, output };
+}
+
+function cat(args: string[], ctx: Ctx): ExecProbeResult {
+  let output = '';
+  let exitCode = 0;
+  for (const a of args.filter((x) => !x.startsWith('-') || x === '-')) {
+    try {
+      output += ctx.fs.readFile(absolute(a));
+    } catch (e) {
+      exitCode = 1;
+      const why = e instanceof FsError ? e.message : String(e);
+      if (e instanceof FsError && e.code === 'EISDIR') output += ctx.busybox ? `cat: read error: ${why}\n` : `cat: ${a}: ${why}\n`;
+      else output += ctx.busybox ? `cat: can't open '${a}': ${why}\n` : `cat: ${a}: ${why}\n`;
+    }
+  }
+  return { exitCode, output };
+}
+
+function ls(args: string[], ctx: Ctx): ExecProbeResult {
+  const operands = args.filter((a) => !a.startsWith('-'));
+  let output = '';
+  let exitCode = 0;
+  for (const a of operands.length ? operands : ['.']) {
+    const path = absolute(a);
+    if (!ctx.fs.exists(path)) {
+      exitCode = ctx.busybox ? 1 : 2;
+      output += ctx.busybox ? `ls: ${a}: No such file or directory\n` : `ls: cannot access '${a}': No such file or directory\n`;
+      continue;
+    }
+    output += ctx.fs.stat(path).type === 'dir' ? ctx.fs.readdir(path).map((n) => `${n}\n`).join('') : `${a}\n`;
+  }
+  return { exitCode, output };
+}
+
+function test(args: string[], ctx: Ctx): boolean {
+  if (args[0] === '!') return !test(args.slice(1), ctx);
+  if (args.length === 0) return false;
+  if (args.length === 1) return args[0] !== '';
+  if (args.length === 2) {
+    const [op, operand] = args;
+    const path = absolute(operand);
+    const stat = (): ReturnType<FileSystem['stat']> | undefined => (ctx.fs.exists(path) ? ctx.fs.stat(path) : undefined);
+    switch (op) {
+      case '-e':
+      case '-r':
+      case '-w':
+        return !!stat();
+      case '-f':
+        return stat()?.type === 'file';
+      case '-d':
+        return stat()?.type === 'dir';
+      case '-s':
+        return (stat()?.size ?? 0) > 0;
+      case '-x':
+        return !!stat() && ((stat()!.mode & 0o111) !== 0 || stat()!.type === 'dir');
+      case '-n':
+        return operand !== '';
+      case '-z':
+        return operand === '';
+      default:
+        return false;
+    }
+  }
+  const [a, op, b] = args;
+  const x = Number(a);
+  const y = Number(b);
+  switch (op) {
+    case '=':
+    case '==':
+      return a === b;
+    case '!=':
+      return a !== b;
+    case '-eq':
+      return x === y;
+    case '-ne':
+      return x !== y;
+    case '-gt':
+      return x > y;
+    case '-lt':
+      return x < y;
+    case '-ge':
+      return x >= y;
+    case '-le':
+      return x <= y;
+    default:
+      return false;
+  }
+}
