@@ -19,6 +19,8 @@ export interface SessionOptions {
   language?: Language;
   /** Files placed in the learner's home directory (relative path → content). */
   files?: Record<string, string>;
+  /** What `kubectl apply -f https://…` reads; by default there is no network and every URL fails its name lookup. */
+  fetchUrl?: (url: string) => Promise<string>;
 }
 
 export interface ExecResult {
@@ -226,7 +228,7 @@ export function createSession(options: SessionOptions = {}): Session {
     clock,
     files: { ...lessonFiles, ...options.files },
     // A headless lab has no network: Go's HTTP client fails the name lookup.
-    fetchUrl: (url) => Promise.reject(new Error(`Get "${url}": dial tcp: lookup ${hostOf(url)}: no such host`)),
+    fetchUrl: options.fetchUrl ?? ((url) => Promise.reject(new Error(`Get "${url}": dial tcp: lookup ${hostOf(url)}: no such host`))),
   });
   let runtime: LessonRuntime | undefined;
   if (lesson) {

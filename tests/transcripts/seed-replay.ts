@@ -15,7 +15,9 @@ import { mask } from './mask';
  *                    watch is interrupted;
  *   `# wait Ns`      the learner waits N simulated seconds;
  *   `# note`         a comment, kept as it is;
- *   `> line`         a heredoc line; `[exit N]` notes a failing command.
+ *   `> line`         a heredoc line; `[exit N]` notes a failing command;
+ *   `[no newline]`   the command's output did not end with a newline (a
+ *                    terminal shows the next prompt right after it).
  * Any other line is expected output and is ignored when replaying.
  */
 export async function replaySeed(session: Session, script: string): Promise<string> {
@@ -39,6 +41,7 @@ export async function replaySeed(session: Session, script: string): Promise<stri
     } else if (line.startsWith('$ ') || line.startsWith('> ')) {
       const r = await session.exec(line.slice(2), { waitMs: 60_000 });
       out += `${line}\n${r.output}`;
+      if (!r.running && r.output && !r.output.endsWith('\n')) out += '\n[no newline]\n';
       if (r.running) out += await session.interrupt();
       else if (r.exitCode !== 0) out += `[exit ${r.exitCode}]\n`;
     }

@@ -32,7 +32,7 @@ export interface ImageContents {
   osRelease: string;
 }
 
-const BASE = ['cat', 'cp', 'date', 'echo', 'env', 'grep', 'head', 'hostname', 'id', 'ls', 'mkdir', 'mount', 'mv', 'printf', 'rm', 'sed', 'sleep', 'sort', 'tail', 'tee', 'touch', 'tr', 'uname', 'uniq', 'wc', 'df', 'cut', 'seq', 'awk', 'base64', 'whoami', 'xargs'];
+const BASE = ['cat', 'chmod', 'cp', 'date', 'echo', 'env', 'grep', 'head', 'hostname', 'id', 'ls', 'mkdir', 'mount', 'mv', 'printf', 'rm', 'sed', 'sleep', 'sort', 'tail', 'tee', 'touch', 'tr', 'uname', 'uniq', 'wc', 'df', 'cut', 'seq', 'awk', 'base64', 'whoami', 'xargs'];
 const BUSYBOX_APPLETS = [...BASE, 'ps', 'ping', 'nslookup', 'wget', 'nc', 'vi', 'top', 'free'];
 const DEBIAN_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -79,7 +79,8 @@ export function contentsFor(family: ImageFamily, tag: string | undefined): Image
         shells: ['sh', 'bash'],
         prompt: 'debian',
         bashVersion: '5.2',
-        programs: name === 'nginx' ? [...BASE, 'curl', 'nginx'] : [...BASE, 'nginx'],
+        // nginx-slim ships curl too: the StatefulSet Basics tutorial curls localhost inside it.
+        programs: [...BASE, 'curl', 'nginx'],
         webRoot: '/usr/share/nginx/html',
         serverVersion: version,
         env: { PATH: DEBIAN_PATH, NGINX_VERSION: version },

@@ -3,6 +3,7 @@ export const programDescriptions: Record<string, string> = {
   awk: 'scan and process text by fields',
   base64: 'encode or decode base64',
   cat: 'print files',
+  chmod: 'change file mode bits',
   cp: 'copy files and directories',
   cut: 'print selected fields of each line',
   date: 'print the date and time',

@@ -27,6 +27,18 @@ describe('coreutils', () => {
     expect((await t.run('ls')).stdout).toBe('one  three  two\n');
   });
 
+  it('chmod accepts octal and symbolic modes on existing files and reports GNU errors', async () => {
+    expect(await run('chmod 755 d && chmod -R u+rwx,go=rx d f', 'mkdir d; touch f')).toEqual({ stdout: '', stderr: '', status: 0 });
+    expect(await run('chmod 999 f; chmod 644 nope; chmod 644')).toEqual({
+      stdout: '',
+      stderr:
+        "chmod: invalid mode: ‘999’\nTry 'chmod --help' for more information.\n" +
+        "chmod: cannot access 'nope': No such file or directory\n" +
+        "chmod: missing operand after ‘644’\nTry 'chmod --help' for more information.\n",
+      status: 1,
+    });
+  });
+
   it('mkdir, rm, touch, cp, mv report GNU errors', async () => {
     const r = await run('mkdir d; mkdir d; mkdir x/y; rm nope; rm d; touch a/b; cp nope x; mv nope x; cp d e; rm');
     expect(r.stderr).toBe(

@@ -2,6 +2,7 @@ import type { Program } from '../../program';
 import { awk } from './awk';
 import { base64 } from './base64';
 import { cat } from './cat';
+import { chmod } from './chmod';
 import { cp, mv } from './cp';
 import { cut } from './cut';
 import { grep } from './grep';
@@ -21,6 +22,6 @@ import { wc } from './wc';
 
 /** The coreutils-like programs by name (builtins live in shell/builtins.ts). */
 export const coreutils: Record<string, Program> = {
-  awk, base64, cat, cp, cut, date, env, grep, head, hostname, ls, mkdir, mv, printf, rm, sed, seq, sleep, sort, tail, tee, touch, tr, uname, uniq, wc, whoami,
+  awk, base64, cat, chmod, cp, cut, date, env, grep, head, hostname, ls, mkdir, mv, printf, rm, sed, seq, sleep, sort, tail, tee, touch, tr, uname, uniq, wc, whoami,
 };
 

@@ -1,9 +1,10 @@
-/** `-o` formats other than tables: yaml, json, name, jsonpath, custom-columns. */
+/** `-o` formats other than tables: yaml, json, name, jsonpath, go-template, custom-columns. */
 import type { KubeObject, ResourceInfo } from '../../../../cluster/api/types';
 import { KubectlError } from '../cli/errors';
 import { TabWriter } from '../printers/tabwriter';
 import { kindGroup } from '../resources/mapping';
 import { toCompactJson, toJson } from './json';
+import { executeGoTemplate, GoTemplateError, parseGoTemplate } from './gotemplate';
 import { executeJsonPath, JsonPathError, jsonPathValues, parseJsonPathTemplate } from './jsonpath';
 import { toYaml } from './yaml';
 
@@ -13,6 +14,7 @@ export type OutputSpec =
   | { kind: 'json' }
   | { kind: 'name' }
   | { kind: 'jsonpath'; template: string }
+  | { kind: 'go-template'; template: string }
   | { kind: 'custom-columns'; columns: Array<{ header: string; path: string }> };
 
 const GET_FORMATS =
@@ -25,8 +27,27 @@ function noMatch(format: string, human: boolean): KubectlError {
   );
 }
 
-/** Parses `-o` for get (human formats allowed) or for create/apply/delete. */
-export function parseOutput(value: string, human: boolean): OutputSpec {
+const GO_TEMPLATE_FORMATS = ['go-template', 'template'];
+
+function goTemplate(template: string): OutputSpec {
+  if (!template) throw new KubectlError('template format specified but no template given');
+  try {
+    parseGoTemplate(template);
+  } catch (e) {
+    if (e instanceof GoTemplateError) throw new KubectlError(`error parsing template ${template}, ${e.message}`);
+    throw e;
+  }
+  return { kind: 'go-template', template };
+}
+
+/**
+ * Parses `-o` for get (human formats allowed) or for create/apply/delete.
+ * `template` is --template: alone it means go-template, as kubectl keeps for
+ * backwards compatibility; with -o go-template or jsonpath it is their template.
+ */
+export function parseOutput(value: string, human: boolean, template = ''): OutputSpec {
+  if (value === '' && template) return goTemplate(template);
+  if (template && (GO_TEMPLATE_FORMATS.includes(value) || value === 'jsonpath')) value = `${value}=${template}`;
   if (value === '') return { kind: 'table', wide: false };
   if (value === 'wide' && human) return { kind: 'table', wide: true };
   if (value === 'yaml') return { kind: 'yaml' };
@@ -44,6 +65,7 @@ export function parseOutput(value: string, human: boolean): OutputSpec {
     }
     return { kind: 'jsonpath', template: arg };
   }
+  if (GO_TEMPLATE_FORMATS.includes(format)) return goTemplate(arg);
   if (format === 'custom-columns' && human) {
     if (!arg) throw new KubectlError('custom-columns format specified but no custom columns given');
     const columns = arg.split(',').map((spec) => {
@@ -73,6 +95,15 @@ function jsonPath(template: string, value: unknown): string {
     return executeJsonPath(template, value);
   } catch (e) {
     if (e instanceof JsonPathError) throw new KubectlError(`error executing jsonpath ${JSON.stringify(template)}: ${e.message}`);
+    throw e;
+  }
+}
+
+function goTemplateOutput(template: string, value: unknown): string {
+  try {
+    return executeGoTemplate(template, value);
+  } catch (e) {
+    if (e instanceof GoTemplateError) throw new KubectlError(`error executing template ${JSON.stringify(template)}: template: output:1: ${e.message}`);
     throw e;
   }
 }
@@ -109,6 +140,8 @@ export function printGeneric(spec: OutputSpec, items: Array<{ obj: KubeObject; i
       return items.map((i) => objectName(i.obj, i.info) + '\n').join('');
     case 'jsonpath':
       return jsonPath(spec.template, value);
+    case 'go-template':
+      return goTemplateOutput(spec.template, value);
     case 'custom-columns':
       return printCustomColumns(spec, objs, false);
     default:

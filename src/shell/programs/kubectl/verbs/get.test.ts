@@ -26,3 +26,35 @@ describe('kubectl get across namespaces', () => {
     });
   });
 });
+
+const pods = { group: '', version: 'v1', resource: 'pods' };
+
+describe('kubectl get with Go templates', () => {
+  async function labWithPods() {
+    const lab = createLab();
+    for (const [name, image] of [['web-0', 'nginx:1.25'], ['web-1', 'nginx:1.27']]) {
+      await lab.cluster.client.create(pods, { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image }] } });
+    }
+    return lab;
+  }
+
+  it('takes --template alone as a go-template for one object, printing no newline of its own', async () => {
+    const r = await run(await labWithPods(), "kubectl get pod web-0 --template '{{range $i, $c := .spec.containers}}{{$c.image}}{{end}}'");
+    expect(r).toEqual({ stdout: 'nginx:1.25', stderr: '', code: 0 });
+  });
+
+  it('runs -o go-template= over a List when a selector is given', async () => {
+    const r = await run(await labWithPods(), `kubectl get pods -l app=web -o go-template='{{range .items}}{{.metadata.name}} {{.kind}}{{"\\n"}}{{end}}{{.kind}}'`);
+    expect(r).toEqual({ stdout: 'web-0 Pod\nweb-1 Pod\nList', stderr: '', code: 0 });
+  });
+
+  it('uses --template as the template of -o jsonpath, and rejects a bad go-template before asking the server', async () => {
+    const lab = await labWithPods();
+    expect(await run(lab, "kubectl get pod web-1 -o jsonpath --template '{.spec.containers[0].image}'")).toEqual({ stdout: 'nginx:1.27', stderr: '', code: 0 });
+    expect(await run(lab, "kubectl get pods -o go-template='{{if .items}}'")).toEqual({
+      stdout: '',
+      stderr: 'error: error parsing template {{if .items}}, template: output:1: unexpected EOF\n',
+      code: 1,
+    });
+  });
+});

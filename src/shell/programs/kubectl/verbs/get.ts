@@ -182,7 +182,7 @@ function printHuman(inv: Invocation, flags: Flags, wide: boolean, groups: Fetche
 }
 
 async function runGet(inv: Invocation, flags: Flags): Promise<number> {
-  const spec = parseOutput(flags.string('output'), true);
+  const spec = parseOutput(flags.string('output'), true, flags.string('template'));
   if (flags.args.length === 0 && flags.list('filename').length === 0) {
     inv.err('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
     throw new KubectlError(
