@@ -10,6 +10,7 @@ import { NamespaceController } from './controllers/namespace';
 import { StatefulSetController } from './controllers/statefulset/stateful-set';
 import { PersistentVolumeController } from './controllers/volume/pv-controller';
 import { EndpointsController } from './controllers/endpoints';
+import { EndpointSliceController } from './controllers/endpointslice/controller';
 import { ReplicaSetController } from './controllers/replicaset';
 import { DeploymentController } from './controllers/deployment';
 import { Scheduler } from './scheduler/scheduler';
@@ -84,6 +85,7 @@ export function createCluster(options: ClusterOptions): Cluster {
     new ReplicaSetController(server, clock, random),
     new DeploymentController(server, clock),
     new EndpointsController(server, clock),
+    new EndpointSliceController(server, clock),
     new VolumeReclaimer(server, volumes),
     ...kubelets,
   ];

@@ -2,6 +2,7 @@
 import { toRFC3339 } from '../clock';
 import type { ApiServer } from '../api/server';
 import type { KubeObject, ResourceType } from '../api/types';
+import { createApiServerSlice, createControllerSlices } from './endpoint-slices';
 import { nodeObject, nodePlans, nodeStatus } from './nodes';
 import { systemPods } from './system-pods';
 
@@ -56,6 +57,7 @@ export function bootstrapCluster(server: ApiServer): { caCert: string } {
     metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
     subsets: [{ addresses: [{ ip: plans[0].ip }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
   });
+  createApiServerSlice(server, plans[0].ip);
 
   const pods = systemPods(plans, now, server.random);
   const stored: KubeObject[] = [];
@@ -63,7 +65,7 @@ export function bootstrapCluster(server: ApiServer): { caCert: string } {
     const created = server.createNow(core('pods'), pod);
     stored.push(server.updateStatusNow(core('pods'), { ...created, status: { ...status, qosClass: (created.status as { qosClass?: string }).qosClass } }));
   }
-  server.createNow(core('services'), {
+  const kubeDns = server.createNow(core('services'), {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: {
@@ -102,6 +104,7 @@ export function bootstrapCluster(server: ApiServer): { caCert: string } {
       },
     ],
   });
+  createControllerSlices(server, kubeDns, dnsPods);
 
   server.createNow({ group: 'storage.k8s.io', version: 'v1', resource: 'storageclasses' }, {
     apiVersion: 'storage.k8s.io/v1',

@@ -6,6 +6,7 @@ import type { KubeObject, ResourceType } from '../../../../cluster/api/types';
 import type { ClusterClient } from '../../../../cluster/client/types';
 import type { Json } from '../printers/types';
 import { describeConfigMap, describeEndpoints, describeGeneric, describeNamespace, describeService, describeServiceAccount } from './core';
+import { describeEndpointSlice } from './endpointslice';
 import { describeNode } from './node';
 import { describePod } from './pod';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass, podsUsingClaim } from './storage';
@@ -51,8 +52,9 @@ function matchLabelsSelector(selector: Json): string | undefined {
 }
 
 /**
- * The EndpointSlice mirror of a Service's Endpoints object: a real cluster keeps both,
- * and kubectl 1.32 reads the slices; a lab cluster that keeps only Endpoints reads the same.
+ * kubectl 1.32 reads a Service's EndpointSlices. A selector-less Service's hand-made
+ * Endpoints get slices from the mirroring controller on a real cluster, which the lab
+ * does not run: their Endpoints stand in for those mirrored slices.
  */
 async function slicesFromEndpoints(ctx: DescribeContext, svc: KubeObject): Promise<Json[]> {
   const ep = (await ctx.client.get(core('endpoints'), svc.metadata.namespace, svc.metadata.name ?? '').catch(() => undefined)) as Json;
@@ -112,6 +114,7 @@ const DESCRIBERS: Record<string, Describer> = {
   '/Namespace': async (_ctx, ns) => describeNamespace(ns),
   '/ConfigMap': async (ctx, cm) => describeConfigMap(cm, await eventsFor(ctx, cm), ctx.now),
   '/Endpoints': async (ctx, ep) => describeEndpoints(ep, await eventsFor(ctx, ep), ctx.now),
+  'discovery.k8s.io/EndpointSlice': async (ctx, eps) => describeEndpointSlice(eps, await eventsFor(ctx, eps), ctx.now),
   '/ServiceAccount': async (ctx, sa) => describeServiceAccount(sa, await eventsFor(ctx, sa), ctx.now),
 };
 

@@ -91,26 +91,6 @@ export const endpointsPrinter: KindPrinter = {
   cells: (o, now) => [o.metadata.name, formatEndpoints(o), ageSince(o.metadata.creationTimestamp, now)],
 };
 
-export const endpointSlicePrinter: KindPrinter = {
-  columns: [col('NAME'), col('ADDRESSTYPE'), col('PORTS'), col('ENDPOINTS'), col('AGE')],
-  cells(o, now) {
-    const ports = ((o.ports ?? []) as Json[]).map((p) => (p.port === undefined ? '' : String(p.port))).filter(Boolean);
-    const addresses: string[] = [];
-    let total = 0;
-    for (const e of (o.endpoints ?? []) as Json[]) {
-      for (const a of (e.addresses ?? []) as string[]) {
-        total++;
-        if (addresses.length < 3) addresses.push(a);
-      }
-    }
-    let endpoints = addresses.length ? addresses.join(',') : '<unset>';
-    if (total > 3) endpoints += ` + ${total - 3} more...`;
-    let portText = ports.length ? ports.join(',') : '<unset>';
-    if (o.ports && (o.ports as Json[]).length === 0) portText = '<unset>';
-    return [o.metadata.name, str(o.addressType), portText, endpoints, ageSince(o.metadata.creationTimestamp, now)];
-  },
-};
-
 export const namespacePrinter: KindPrinter = {
   columns: [col('NAME'), col('STATUS'), col('AGE')],
   cells: (o, now) => [o.metadata.name, str(o.status?.phase), ageSince(o.metadata.creationTimestamp, now)],

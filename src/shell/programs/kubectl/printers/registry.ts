@@ -1,6 +1,7 @@
 /** Which printer draws which kind; unknown kinds get the default `NAME AGE` table. */
 import { ageSince } from './age';
 import * as core from './core';
+import { endpointSlicePrinter } from './endpointslice';
 import { podPrinter } from './pod';
 import * as storage from './storage';
 import { col, type KindPrinter } from './types';
@@ -10,7 +11,7 @@ const PRINTERS: Record<string, KindPrinter> = {
   Pod: podPrinter,
   Service: core.servicePrinter,
   Endpoints: core.endpointsPrinter,
-  EndpointSlice: core.endpointSlicePrinter,
+  EndpointSlice: endpointSlicePrinter,
   Namespace: core.namespacePrinter,
   Node: core.nodePrinter,
   ConfigMap: core.configMapPrinter,
