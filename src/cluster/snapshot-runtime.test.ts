@@ -101,10 +101,10 @@ describe('restoring what containers keep in memory', () => {
     await restored.client.http({ ip: podIP, port: 80, method: 'GET', path: '/', host: podIP, userAgent: 'curl/8.5.0', fromIP: podIP });
     expect(await restored.client.logs('default', 'web-0')).toBe(
       startup +
-        `${podIP} - - [01/Jan/2026:00:00:09 +0000] "GET / HTTP/1.1" 200 6 "-" "curl/8.5.0" "-"\n` +
-        `2026/01/01 00:00:09 [error] 29#29: *1 open() "/usr/share/nginx/html/missing" failed (2: No such file or directory), client: ${podIP}, server: localhost, request: "GET /missing HTTP/1.1", host: "${podIP}"\n` +
-        `${podIP} - - [01/Jan/2026:00:00:09 +0000] "GET /missing HTTP/1.1" 404 154 "-" "curl/8.5.0" "-"\n` +
-        `${podIP} - - [01/Jan/2026:00:01:11 +0000] "GET / HTTP/1.1" 200 6 "-" "curl/8.5.0" "-"\n`,
+        `${podIP} - - [01/Jan/2026:00:00:10 +0000] "GET / HTTP/1.1" 200 6 "-" "curl/8.5.0" "-"\n` +
+        `2026/01/01 00:00:10 [error] 29#29: *1 open() "/usr/share/nginx/html/missing" failed (2: No such file or directory), client: ${podIP}, server: localhost, request: "GET /missing HTTP/1.1", host: "${podIP}"\n` +
+        `${podIP} - - [01/Jan/2026:00:00:10 +0000] "GET /missing HTTP/1.1" 404 154 "-" "curl/8.5.0" "-"\n` +
+        `${podIP} - - [01/Jan/2026:00:01:12 +0000] "GET / HTTP/1.1" 200 6 "-" "curl/8.5.0" "-"\n`,
     );
   });
 
@@ -129,7 +129,7 @@ describe('restoring what containers keep in memory', () => {
     const state = cluster.runtimeState!();
     const web = state.containers.find((c) => c.podName === 'web-0')!;
     expect(web.layer.map((e) => `${e.type} ${e.path}`)).toEqual(['removed /var/log/nginx/error.log', 'dir /tmp', 'file /tmp/note.txt', 'dir /tmp/sub', 'dir /tmp/sub/deeper', 'dir /var/log/nginx']);
-    expect(state.emptyDirs.filter((d) => d.podUID === web.podUID).map((d) => `${d.volume} ${d.entries.map((e) => e.path).join(' ')}`)).toEqual(['cache / /blob', 'kube-api-access-5j75l /']);
+    expect(state.emptyDirs.filter((d) => d.podUID === web.podUID).map((d) => `${d.volume} ${d.entries.map((e) => e.path).join(' ')}`)).toEqual(['cache / /blob', 'kube-api-access-zxqj6 /']);
   });
 
   it('moves the runtime version on writes and log lines, not on reads', async () => {

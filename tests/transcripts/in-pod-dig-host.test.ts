@@ -38,7 +38,7 @@ describe('dig (BIND 9.18) in netshoot', () => {
 ;web-0.nginx.default.svc.cluster.local.\tIN A
 
 ;; ANSWER SECTION:
-web-0.nginx.default.svc.cluster.local. 30 IN A\t10.244.3.2
+web-0.nginx.default.svc.cluster.local. 30 IN A\t10.244.2.2
 
 ;; Query time: 0 msec
 ;; SERVER: 10.96.0.10#53(10.96.0.10) (UDP)
@@ -68,30 +68,30 @@ web-0.nginx.default.svc.cluster.local. 30 IN A\t10.244.3.2
   });
 
   it('prints only the data with +short, and SRV records with their A records as additional', async () => {
-    expect((await inPod('dig +short nginx.default.svc.cluster.local')).output).toBe('10.244.1.2\n10.244.3.2\n');
+    expect((await inPod('dig +short nginx.default.svc.cluster.local')).output).toBe('10.244.1.2\n10.244.2.2\n');
     const { output } = await inPod('dig SRV _web._tcp.nginx.default.svc.cluster.local');
     expect(output.split('\n').filter((l) => / IN /.test(l) || l.startsWith(';; MSG'))).toEqual([
       ';_web._tcp.nginx.default.svc.cluster.local. IN SRV',
       '_web._tcp.nginx.default.svc.cluster.local. 30 IN SRV 0 50 80 web-1.nginx.default.svc.cluster.local.',
       '_web._tcp.nginx.default.svc.cluster.local. 30 IN SRV 0 50 80 web-0.nginx.default.svc.cluster.local.',
       'web-1.nginx.default.svc.cluster.local. 30 IN A\t10.244.1.2',
-      'web-0.nginx.default.svc.cluster.local. 30 IN A\t10.244.3.2',
+      'web-0.nginx.default.svc.cluster.local. 30 IN A\t10.244.2.2',
       ';; MSG SIZE  rcvd: 384',
     ]);
   });
 
   it('shows only the parts +noall turns back on', async () => {
     expect((await inPod('dig +noall +answer nginx.default.svc.cluster.local')).output).toBe(
-      'nginx.default.svc.cluster.local. 30 IN\tA\t10.244.1.2\nnginx.default.svc.cluster.local. 30 IN\tA\t10.244.3.2\n',
+      'nginx.default.svc.cluster.local. 30 IN\tA\t10.244.1.2\nnginx.default.svc.cluster.local. 30 IN\tA\t10.244.2.2\n',
     );
     expect((await inPod('dig +noall +answer +stats web-0.nginx.default.svc.cluster.local')).output).toBe(
-      'web-0.nginx.default.svc.cluster.local. 30 IN A\t10.244.3.2\n;; Query time: 0 msec\n;; SERVER: 10.96.0.10#53(10.96.0.10) (UDP)\n;; WHEN: Thu Jan 01 00:01:00 UTC 2026\n;; MSG SIZE  rcvd: 131\n\n',
+      'web-0.nginx.default.svc.cluster.local. 30 IN A\t10.244.2.2\n;; Query time: 0 msec\n;; SERVER: 10.96.0.10#53(10.96.0.10) (UDP)\n;; WHEN: Thu Jan 01 00:01:00 UTC 2026\n;; MSG SIZE  rcvd: 131\n\n',
     );
   });
 
   it('does not apply the search list unless +search', async () => {
     expect((await inPod('dig +short web-0.nginx')).output).toBe('');
-    expect((await inPod('dig +short +search web-0.nginx')).output).toBe('10.244.3.2\n');
+    expect((await inPod('dig +short +search web-0.nginx')).output).toBe('10.244.2.2\n');
   });
 });
 
@@ -113,7 +113,7 @@ describe('dig (BIND 9.9) in jessie-dnsutils', () => {
 
 describe('host (BIND 9.18) in netshoot', () => {
   it('resolves over the search list, reverses an address, and lists SRV records', async () => {
-    expect(await inPod('host web-0.nginx')).toMatchObject({ output: 'web-0.nginx.default.svc.cluster.local has address 10.244.3.2\n', exitCode: 0 });
+    expect(await inPod('host web-0.nginx')).toMatchObject({ output: 'web-0.nginx.default.svc.cluster.local has address 10.244.2.2\n', exitCode: 0 });
     expect(await inPod('host 10.96.0.10')).toMatchObject({ output: '10.0.96.10.in-addr.arpa domain name pointer kube-dns.kube-system.svc.cluster.local.\n', exitCode: 0 });
     expect((await inPod('host -t SRV _web._tcp.nginx')).output).toBe(
       '_web._tcp.nginx.default.svc.cluster.local has SRV record 0 50 80 web-1.nginx.default.svc.cluster.local.\n_web._tcp.nginx.default.svc.cluster.local has SRV record 0 50 80 web-0.nginx.default.svc.cluster.local.\n',

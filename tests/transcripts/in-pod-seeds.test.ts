@@ -40,7 +40,7 @@ NAME    READY   STATUS    RESTARTS   AGE
 web-0   1/1     Running   0          30s
 web-1   0/1     Pending   0          0s
 web-1   0/1     ContainerCreating   0          0s
-web-1   1/1     Running             0          1s
+web-1   1/1     Running             0          2s
 ^C
 $ kubectl exec web-1 -- ls /usr/share/nginx/html
 index.html  statefulset
@@ -78,16 +78,16 @@ Server:		10.96.0.10
 Address:	10.96.0.10#53
 
 Name:	nginx.default.svc.cluster.local
-Address: 10.244.1.2
+Address: 10.244.2.2
 Name:	nginx.default.svc.cluster.local
-Address: 10.244.2.3
+Address: 10.244.3.3
 
 bash-5.0# nslookup web-0.nginx
 Server:		10.96.0.10
 Address:	10.96.0.10#53
 
 Name:	web-0.nginx.default.svc.cluster.local
-Address: 10.244.1.2
+Address: 10.244.2.2
 
 bash-5.0# nslookup web-5.nginx
 Server:		10.96.0.10
@@ -113,15 +113,15 @@ Server:    10.96.0.10
 Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local
 
 Name:      web-0.nginx
-Address 1: 10.244.1.2 web-0.nginx.default.svc.cluster.local
+Address 1: 10.244.2.2 web-0.nginx.default.svc.cluster.local
 / # ping -c 2 web-0.nginx
-PING web-0.nginx (10.244.1.2): 56 data bytes
-64 bytes from 10.244.1.2: seq=0 ttl=64 time=0.044 ms
-64 bytes from 10.244.1.2: seq=1 ttl=64 time=0.064 ms
+PING web-0.nginx (10.244.2.2): 56 data bytes
+64 bytes from 10.244.2.2: seq=0 ttl=64 time=0.042 ms
+64 bytes from 10.244.2.2: seq=1 ttl=64 time=0.090 ms
 
 --- web-0.nginx ping statistics ---
 2 packets transmitted, 2 packets received, 0% packet loss
-round-trip min/avg/max = 0.044/0.054/0.064 ms
+round-trip min/avg/max = 0.042/0.066/0.090 ms
 / # dig web-0.nginx
 sh: dig: not found
 / # exit
