@@ -53,6 +53,13 @@ describe('Pod', () => {
     );
   });
 
+  it('requires a liveness or startup probe to pass on its first success', async () => {
+    const c = client();
+    const probe = { exec: { command: ['true'] }, successThreshold: 2 };
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'busybox', livenessProbe: probe, readinessProbe: probe }] } };
+    expect(await errorOf(c.create(core('pods'), pod))).toBe('Pod "p" is invalid: spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1');
+  });
+
   it('forbids spec changes other than images', async () => {
     const c = client();
     await c.create(core('pods'), { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx:1.25' }] } });

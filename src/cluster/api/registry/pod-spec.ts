@@ -85,6 +85,11 @@ function validateContainers(list: unknown, path: string, volumes: Set<string>, s
       else if (!volumes.has(m.name)) errs.push(notFoundField(`${mp}.name`, m.name));
       if (!m?.mountPath) errs.push(required(`${mp}.mountPath`));
     });
+    // validateContainers: a liveness or startup probe passes on its first success.
+    for (const probe of ['livenessProbe', 'startupProbe'] as const) {
+      const threshold = (c[probe] as Obj | undefined)?.successThreshold;
+      if (threshold !== undefined && threshold !== 1) errs.push(invalidValue(`${p}.${probe}.successThreshold`, threshold, 'must be 1'));
+    }
   });
   return errs;
 }
