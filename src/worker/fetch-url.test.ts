@@ -33,4 +33,22 @@ describe('createFetchUrl', () => {
       'Get "https://nowhere.invalid/a.yaml": Failed to fetch',
     );
   });
+
+  it("fetches the docs' example manifests from where a page may read them, and reports errors with the learner's URL", async () => {
+    const asked: string[] = [];
+    const fetchUrl = createFetchUrl(async (url) => {
+      asked.push(url);
+      return url.endsWith('web.yaml') ? { ok: true, status: 200, statusText: '', text: async () => 'kind: Service\n' } : { ok: false, status: 404, statusText: '', text: async () => '' };
+    });
+    await expect(fetchUrl('https://k8s.io/examples/application/web/web.yaml')).resolves.toBe('kind: Service\n');
+    await expect(fetchUrl('https://kubernetes.io/examples/application/nope.yaml')).rejects.toThrow(
+      'unable to read URL "https://kubernetes.io/examples/application/nope.yaml", server reported 404 Not Found, status code=404',
+    );
+    await fetchUrl('https://example.com/web.yaml');
+    expect(asked).toEqual([
+      'https://raw.githubusercontent.com/kubernetes/website/main/content/en/examples/application/web/web.yaml',
+      'https://raw.githubusercontent.com/kubernetes/website/main/content/en/examples/application/nope.yaml',
+      'https://example.com/web.yaml',
+    ]);
+  });
 });

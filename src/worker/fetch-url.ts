@@ -26,11 +26,24 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
+/**
+ * The docs' example manifests (`kubectl apply -f https://k8s.io/examples/…`) are served
+ * without CORS headers, so a page cannot read them; the same files in the website's
+ * repository can be. Only the fetch goes there: messages keep the learner's URL.
+ */
+const DOCS_EXAMPLES = /^https?:\/\/(?:www\.)?(?:k8s\.io|kubernetes\.io)\/(?:docs\/)?examples\/(.+)$/;
+const DOCS_EXAMPLES_SOURCE = 'https://raw.githubusercontent.com/kubernetes/website/main/content/en/examples/';
+
+export function readableUrl(url: string): string {
+  const docs = DOCS_EXAMPLES.exec(url);
+  return docs ? DOCS_EXAMPLES_SOURCE + docs[1] : url;
+}
+
 export function createFetchUrl(fetchImpl: FetchLike): (url: string) => Promise<string> {
   return async (url) => {
     let response: Awaited<ReturnType<FetchLike>>;
     try {
-      response = await fetchImpl(url);
+      response = await fetchImpl(readableUrl(url));
     } catch (e) {
       // Go's *url.Error shape; the browser hides the cause (offline, DNS, CORS) behind one message.
       const reason = e instanceof Error && e.message ? e.message : String(e);
