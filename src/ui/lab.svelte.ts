@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { LabApi, LabInfo, LessonUpdate, StartLessonRequest, TerminalSize } from '../worker/lab-api';
 import type { Language } from '../lessons/schema';
+import type { EarlyTerminal } from './early-terminal';
 
 export const SPEEDS = [0, 1, 10] as const;
 
@@ -20,13 +21,18 @@ export class LabConnection {
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly api: Comlink.Remote<LabApi>;
+  private firstTerminal: EarlyTerminal | undefined;
 
-  /** `worker` runs src/worker/worker.ts; main.ts starts it before the UI code loads. */
-  constructor(worker: Worker) {
+  /**
+   * `worker` runs src/worker/worker.ts; main.ts starts it (and may already have
+   * wrapped it as `api` and opened `firstTerminal`) before the UI code loads.
+   */
+  constructor(worker: Worker, early: { api?: Comlink.Remote<LabApi>; firstTerminal?: EarlyTerminal } = {}) {
     worker.addEventListener('error', (e) => {
       this.error = e.message || 'The simulated cluster stopped unexpectedly.';
     });
-    this.api = Comlink.wrap<LabApi>(worker);
+    this.api = early.api ?? Comlink.wrap<LabApi>(worker);
+    this.firstTerminal = early.firstTerminal;
     this.api.info().then(
       (info) => {
         this.kubernetesVersion = info.kubernetesVersion;
@@ -39,8 +45,11 @@ export class LabConnection {
     );
   }
 
-  /** Opens a shell on the cluster; `onOutput` receives xterm data (ANSI, CR LF). */
+  /** Opens a shell on the cluster (the first call takes the one main.ts opened); `onOutput` receives xterm data (ANSI, CR LF). */
   openTerminal(onOutput: (data: string) => void, size: TerminalSize): Promise<number> {
+    const early = this.firstTerminal;
+    this.firstTerminal = undefined;
+    if (early) return early.attach(onOutput);
     return this.api.openTerminal(Comlink.proxy(onOutput), size);
   }
 
