@@ -23,7 +23,8 @@ const embedInDev: Plugin = {
 /**
  * Build-time help for the first prompt in index.html (src/main.ts explains the start-up):
  * - the lab's worker starts from an inline script as the page is parsed, before main.ts
- *   has even downloaded (main.ts takes it over as `self.kubelabWorker`);
+ *   has even downloaded (main.ts takes it over as `self.kubelabWorker`), and the lab's code
+ *   its entry imports is prefetched meanwhile;
  * - the terminal's chunks (src/ui/boot.ts, which main.ts imports only once it has started
  *   the worker) are named as preloads, so they download alongside main.ts, not after it.
  */
@@ -45,6 +46,10 @@ function firstPromptHints(): Plugin {
           // An error before main.ts listens is kept for it to show.
           const keepError = `w.onerror=function(e){if(w.earlyError===undefined)w.earlyError=e.message||''}`;
           tags.push({ tag: 'script', children: start + keepError, injectTo: 'head-prepend' });
+          // The lab's code, which the worker's entry imports first thing, downloads alongside it.
+          const source = worker.type === 'chunk' ? worker.code : typeof worker.source === 'string' ? worker.source : new TextDecoder().decode(worker.source);
+          const lab = /import\(["'`]\.\/(worker-[\w-]+\.js)["'`]\)/.exec(source)?.[1];
+          if (lab) tags.push({ tag: 'link', attrs: { rel: 'prefetch', href: `./assets/${lab}` }, injectTo: 'head' });
         }
 
         const boot = chunks.find((c) => c.facadeModuleId?.endsWith('/src/ui/boot.ts'));
