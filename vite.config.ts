@@ -43,9 +43,10 @@ function firstPromptHints(): Plugin {
         const worker = Object.values(ctx.bundle).find((f) => /^assets\/worker-entry-[\w-]+\.js$/.test(f.fileName) && entry.code.includes(f.fileName.slice('assets/'.length)));
         if (worker) {
           const start = `var w=self.kubelabWorker=new Worker('./${worker.fileName}',{type:'module',name:'kubelab'});`;
-          // An error before main.ts listens is kept for it to show.
-          const keepError = `w.onerror=function(e){if(w.earlyError===undefined)w.earlyError=e.message||''}`;
-          tags.push({ tag: 'script', children: start + keepError, injectTo: 'head-prepend' });
+          // What the worker says before main.ts listens (an error, the first shell's prompt) is kept for it.
+          const keepError = `w.onerror=function(e){if(w.earlyError===undefined)w.earlyError=e.message||''};`;
+          const keepMessages = `w.earlyMessages=[];w.onmessage=function(e){w.earlyMessages.push(e.data)}`;
+          tags.push({ tag: 'script', children: start + keepError + keepMessages, injectTo: 'head-prepend' });
           // The lab's code, which the worker's entry imports first thing, downloads alongside it.
           const source = worker.type === 'chunk' ? worker.code : typeof worker.source === 'string' ? worker.source : new TextDecoder().decode(worker.source);
           const lab = /import\(["'`]\.\/(worker-[\w-]+\.js)["'`]\)/.exec(source)?.[1];

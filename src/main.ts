@@ -1,13 +1,11 @@
 // The worker starts before anything else is fetched: the cluster boots while
 // the terminal code (Svelte, xterm) downloads and mounts. This entry stays tiny.
-import * as Comlink from 'comlink';
-import type { LabApi } from './worker/lab-api';
-import { estimatedTerminalSize, openEarlyTerminal } from './ui/early-terminal';
+import { listenForFirstTerminal } from './ui/early-terminal';
 import { warmUpTerminalFont } from './ui/terminal/warm-up';
 
 performance.mark('kubelab:worker-start');
-// The built index.html starts the worker itself, as it is parsed (see vite.config.ts).
-const started = (globalThis as { kubelabWorker?: Worker & { earlyError?: string } }).kubelabWorker;
+// The built index.html starts the worker itself, as it is parsed, and keeps what it says until now (see vite.config.ts).
+const started = (globalThis as { kubelabWorker?: Worker & { earlyError?: string; earlyMessages?: unknown[] } }).kubelabWorker;
 const worker = started ?? new Worker(new URL('./worker/worker-entry.ts', import.meta.url), { type: 'module', name: 'kubelab' });
 let startupError: string | undefined = started?.earlyError === undefined ? undefined : started.earlyError || 'The simulated cluster failed to start.';
 const onEarlyError = (e: ErrorEvent) => {
@@ -15,9 +13,9 @@ const onEarlyError = (e: ErrorEvent) => {
 };
 worker.addEventListener('error', onEarlyError);
 
-// The first tab's shell opens now, so its prompt is waiting when the terminal is drawn.
-const api = Comlink.wrap<LabApi>(worker);
-const firstTerminal = openEarlyTerminal(api, estimatedTerminalSize(innerWidth, innerHeight));
+// The worker opens the first tab's shell as soon as its lab is up: its prompt waits here for the terminal.
+const firstTerminal = listenForFirstTerminal(worker, started?.earlyMessages);
+if (started) started.onmessage = null;
 // What can wait (the course panel, the service worker's precache) starts once the first prompt is up,
 // or after a while if the worker never answers.
 const afterFirstPrompt = Promise.race([
@@ -31,7 +29,7 @@ warmUpTerminalFont();
 import('./ui/boot')
   .then(({ boot }) => {
     worker.removeEventListener('error', onEarlyError);
-    boot(worker, document.getElementById('app')!, { startupError, api, firstTerminal, afterFirstPrompt });
+    boot(worker, document.getElementById('app')!, { startupError, firstTerminal, afterFirstPrompt });
   })
   .catch((e: unknown) => {
     document.body.textContent = `kubelab could not start: ${String(e)}`;

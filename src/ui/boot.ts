@@ -1,19 +1,15 @@
 import { mount } from 'svelte';
-import type * as Comlink from 'comlink';
 import App from './App.svelte';
 import { LabConnection } from './lab.svelte';
 import { TerminalTabs } from './terminal/tabs.svelte';
 import { installTestHook } from './test-hook';
 import { Locale } from './i18n/locale.svelte';
 import { CurrentRoute } from './course/route.svelte';
-import type { LabApi } from '../worker/lab-api';
 import type { EarlyTerminal } from './early-terminal';
 
 export interface BootOptions {
   startupError?: string;
-  /** The worker, already wrapped. */
-  api?: Comlink.Remote<LabApi>;
-  /** The first tab's shell, already opening. */
+  /** The first tab's shell, which the worker opens on its own. */
   firstTerminal?: EarlyTerminal;
   /** Settles once the first prompt is up: what the terminal does not need loads then. */
   afterFirstPrompt?: Promise<void>;

@@ -1,10 +1,9 @@
-import * as Comlink from 'comlink';
-import type { LabApi, TerminalSize } from '../worker/lab-api';
+import { FIRST_TERMINAL, type FirstTerminalMessage } from '../worker/first-terminal';
 
 /**
- * The first tab's shell, opened before the terminal code has loaded: its
- * prompt is on its way while xterm downloads and mounts. Output is held until
- * the tab's view attaches.
+ * The first tab's shell, which the worker opens on its own as soon as its lab is up
+ * (src/worker/first-terminal.ts): its prompt may arrive before the terminal code has
+ * loaded. Output is held until the tab's view attaches.
  */
 export interface EarlyTerminal {
   /** Hands the held and all later output to `onOutput`; resolves to the worker's terminal id. */
@@ -13,18 +12,34 @@ export interface EarlyTerminal {
   readonly firstOutput: Promise<void>;
 }
 
-export function openEarlyTerminal(api: Comlink.Remote<LabApi>, size: TerminalSize): EarlyTerminal {
+/** `arrived`: messages the worker sent before this page's code listened (index.html keeps them). */
+export function listenForFirstTerminal(worker: Pick<Worker, 'addEventListener'>, arrived: unknown[] = []): EarlyTerminal {
   const held: string[] = [];
   let target: ((data: string) => void) | undefined;
   let printed: () => void = () => {};
   const firstOutput = new Promise<void>((resolve) => (printed = resolve));
-  const onOutput = (data: string) => {
-    printed();
-    if (target) target(data);
-    else held.push(data);
+  let opened: (id: number) => void = () => {};
+  let failed: (error: Error) => void = () => {};
+  const id = new Promise<number>((resolve, reject) => {
+    opened = resolve;
+    failed = reject;
+  });
+  id.catch(() => {});
+  const take = (data: unknown) => {
+    const message = (data as Partial<FirstTerminalMessage> | null)?.[FIRST_TERMINAL];
+    if (!message) return;
+    if ('output' in message) {
+      printed();
+      if (target) target(message.output);
+      else held.push(message.output);
+    } else if ('id' in message) opened(message.id);
+    else {
+      printed();
+      failed(new Error(message.error));
+    }
   };
-  const id = api.openTerminal(Comlink.proxy(onOutput), size);
-  id.catch(() => printed());
+  arrived.forEach(take);
+  worker.addEventListener('message', (event: MessageEvent) => take(event.data));
   return {
     attach(next) {
       for (const data of held.splice(0)) next(data);
@@ -33,13 +48,4 @@ export function openEarlyTerminal(api: Comlink.Remote<LabApi>, size: TerminalSiz
     },
     firstOutput,
   };
-}
-
-/**
- * A guess at the first terminal's size before it is laid out (the view sends
- * the real one once it is): the window less the toolbar, in cells of the
- * 14px monospace font.
- */
-export function estimatedTerminalSize(width: number, height: number): TerminalSize {
-  return { cols: Math.max(20, Math.floor((width - 20) / 8.4)), rows: Math.max(5, Math.floor((height - 50) / 17)) };
 }

@@ -24,14 +24,14 @@ export class LabConnection {
   private firstTerminal: EarlyTerminal | undefined;
 
   /**
-   * `worker` runs src/worker/worker.ts; main.ts starts it (and may already have
-   * wrapped it as `api` and opened `firstTerminal`) before the UI code loads.
+   * `worker` runs src/worker/worker-entry.ts; main.ts starts it before the UI code
+   * loads, and listens for the first shell the worker opens (`firstTerminal`).
    */
-  constructor(worker: Worker, early: { api?: Comlink.Remote<LabApi>; firstTerminal?: EarlyTerminal } = {}) {
+  constructor(worker: Worker, early: { firstTerminal?: EarlyTerminal } = {}) {
     worker.addEventListener('error', (e) => {
       this.error = e.message || 'The simulated cluster stopped unexpectedly.';
     });
-    this.api = early.api ?? Comlink.wrap<LabApi>(worker);
+    this.api = Comlink.wrap<LabApi>(worker);
     this.firstTerminal = early.firstTerminal;
     this.api.info().then(
       (info) => {
@@ -45,7 +45,7 @@ export class LabConnection {
     );
   }
 
-  /** Opens a shell on the cluster (the first call takes the one main.ts opened); `onOutput` receives xterm data (ANSI, CR LF). */
+  /** Opens a shell on the cluster (the first call takes the one the worker opened); `onOutput` receives xterm data (ANSI, CR LF). */
   openTerminal(onOutput: (data: string) => void, size: TerminalSize): Promise<number> {
     const early = this.firstTerminal;
     this.firstTerminal = undefined;

@@ -62,7 +62,7 @@ const ready = saved.then((savedLab) => ({
     },
   }),
 }));
-const api = savedLabApi({ ready });
+export const api = savedLabApi({ ready });
 
 Comlink.expose(api);
 
