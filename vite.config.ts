@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
-import type { Plugin } from 'vite';
+import type { HtmlTagDescriptor, Plugin } from 'vite';
 
 // The <kube-lab> element's entry: a fixed name so host pages can write one <script src=".../embed.js">.
 const EMBED_ENTRY = 'embed';
@@ -20,11 +20,64 @@ const embedInDev: Plugin = {
   },
 };
 
+/**
+ * Build-time help for the first prompt in index.html (src/main.ts explains the start-up):
+ * - the lab's worker starts from an inline script as the page is parsed, before main.ts
+ *   has even downloaded (main.ts takes it over as `self.kubelabWorker`), and the lab's code
+ *   its entry imports is prefetched meanwhile;
+ * - the terminal's chunks (src/ui/boot.ts, which main.ts imports only once it has started
+ *   the worker) are named as preloads, so they download alongside main.ts, not after it.
+ */
+function firstPromptHints(): Plugin {
+  return {
+    name: 'kubelab-first-prompt',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const entry = ctx.chunk;
+        if (!ctx.bundle || !entry || !ctx.filename.endsWith('index.html')) return;
+        const chunks = Object.values(ctx.bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+        const tags: HtmlTagDescriptor[] = [];
+
+        const worker = Object.values(ctx.bundle).find((f) => /^assets\/worker-entry-[\w-]+\.js$/.test(f.fileName) && entry.code.includes(f.fileName.slice('assets/'.length)));
+        if (worker) {
+          const start = `var w=self.kubelabWorker=new Worker('./${worker.fileName}',{type:'module',name:'kubelab'});`;
+          // What the worker says before main.ts listens (an error, the first shell's prompt) is kept for it.
+          const keepError = `w.onerror=function(e){if(w.earlyError===undefined)w.earlyError=e.message||''};`;
+          const keepMessages = `w.earlyMessages=[];w.onmessage=function(e){w.earlyMessages.push(e.data)}`;
+          tags.push({ tag: 'script', children: start + keepError + keepMessages, injectTo: 'head-prepend' });
+          // The lab's code, which the worker's entry imports first thing, downloads alongside it.
+          const source = worker.type === 'chunk' ? worker.code : typeof worker.source === 'string' ? worker.source : new TextDecoder().decode(worker.source);
+          const lab = /import\(["'`]\.\/(worker-[\w-]+\.js)["'`]\)/.exec(source)?.[1];
+          if (lab) tags.push({ tag: 'link', attrs: { rel: 'prefetch', href: `./assets/${lab}` }, injectTo: 'head' });
+        }
+
+        const boot = chunks.find((c) => c.facadeModuleId?.endsWith('/src/ui/boot.ts'));
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = chunks.find((c) => c.fileName === fileName);
+          if (!chunk || scripts.has(fileName) || entry.imports.includes(fileName)) return;
+          scripts.add(fileName);
+          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+          chunk.imports.forEach(visit);
+        };
+        if (boot) visit(boot.fileName);
+        for (const href of styles) tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: '', href: `./${href}` }, injectTo: 'head' });
+        for (const href of scripts) tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `./${href}` }, injectTo: 'head' });
+        return tags;
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   plugins: [
     svelte(),
     embedInDev,
+    firstPromptHints(),
     VitePWA({
       strategies: 'generateSW',
       // The new version waits until the learner chooses to reload (src/pwa/register.ts shows the notice).

@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { chromium, type Page, type Worker as PlaywrightWorker } from '@playwright/test';
 import { createSession } from '../src/headless';
 import { statefulSetScaleFigures } from './bench-statefulset';
 import { restoreFigures } from './bench-restore';
@@ -25,11 +25,37 @@ interface LoadFigures {
   times: number[];
   /** Files the page itself fetched before the first prompt (dist-relative). */
   pageFiles: string[];
+  /** Each start-up step's median time (ms after navigation): the page's and the worker's performance marks, and the page's loads. */
+  phases: Record<string, number>;
+}
+
+/** The start-up's performance marks and script loads, in the page's time (the worker's clock starts later). */
+async function startupPhases(page: Page, worker: PlaywrightWorker | undefined): Promise<Record<string, number>> {
+  const marksOf = () => ({
+    origin: performance.timeOrigin,
+    marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name.replace(/^kubelab:/, ''), m.startTime])),
+    loads: Object.fromEntries(
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => /\.js$/.test(e.name))
+        .map((e) => [`loaded ${new URL(e.name).pathname.split('/').pop()!.replace(/-[\w-]{8}\.js$/, '')}`, (e as PerformanceResourceTiming).responseEnd]),
+    ),
+  });
+  const inPage = await page.evaluate(marksOf);
+  const phases: Record<string, number> = { ...inPage.loads, ...inPage.marks };
+  const inWorker = await worker?.evaluate(marksOf).catch(() => undefined);
+  if (inWorker) {
+    const shift = inWorker.origin - inPage.origin;
+    for (const [name, t] of Object.entries({ ...inWorker.loads, ...inWorker.marks })) phases[`worker: ${name}`] = t + shift;
+  }
+  return phases;
 }
 
 async function timeToFirstPrompt(runs = 5): Promise<LoadFigures> {
+  // Its own process group: killing npx alone would leave vite serving this build to the next run.
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     stdio: 'ignore',
+    detached: true,
   });
   try {
     const url = `http://127.0.0.1:${port}/`;
@@ -43,9 +69,12 @@ async function timeToFirstPrompt(runs = 5): Promise<LoadFigures> {
     });
     const times: number[] = [];
     let pageFiles: string[] = [];
+    const phaseRuns: Record<string, number[]> = {};
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
+      let worker: PlaywrightWorker | undefined;
+      page.on('worker', (w) => (worker ??= w));
       await page.goto(url);
       await page.waitForFunction(() => /\$\s*$/m.test(document.querySelector('.xterm-rows')?.textContent ?? ''), undefined, {
         polling: 5,
@@ -55,12 +84,16 @@ async function timeToFirstPrompt(runs = 5): Promise<LoadFigures> {
       pageFiles = urls
         .map((u) => new URL(u).pathname.replace(/^\//, '') || 'index.html')
         .filter((f) => /\.(js|css|html)$/.test(f) && !/(^|\/)worker-/.test(f));
+      for (const [name, t] of Object.entries(await startupPhases(page, worker))) (phaseRuns[name] ??= []).push(t);
       await context.close();
     }
     await browser.close();
-    return { times, pageFiles };
+    const phases = Object.entries(phaseRuns)
+      .map(([name, ts]) => [name, Math.round(median(ts))] as const)
+      .sort((a, b) => a[1] - b[1]);
+    return { times, pageFiles, phases: Object.fromEntries(phases) };
   } finally {
-    server.kill();
+    if (server.pid) process.kill(-server.pid);
   }
 }
 
@@ -110,7 +143,7 @@ async function main(): Promise<void> {
   result.firstScreenFiles = mainFiles;
   result.workerGzipBytes = gzTotal(workerEntry);
   result.loadedAfterFirstPromptGzipBytes = gzTotal(lazy);
-  result.firstPromptMs = { median: median(loads.times), runs: loads.times };
+  result.firstPromptMs = { median: median(loads.times), runs: loads.times, medianPhases: loads.phases };
   result.getPodsAllNamespacesMedianMs = {
     pods10: await getPodsLatency(10),
     pods1000: await getPodsLatency(1000),

@@ -1,4 +1,4 @@
-import workerUrl from '../worker/worker.ts?worker&url';
+import workerUrl from '../worker/worker-entry.ts?worker&url';
 
 /** The name each widget's worker carries, so worker code can tell a widget's throwaway lab from the app's. */
 export const EMBED_WORKER_NAME = 'kubelab-embed';

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { LabApi, LabInfo, LessonUpdate, StartLessonRequest, TerminalSize } from '../worker/lab-api';
 import type { Language } from '../lessons/schema';
+import type { EarlyTerminal } from './early-terminal';
 
 export const SPEEDS = [0, 1, 10] as const;
 const SPEED_KEY = 'kubelab.speed';
@@ -31,13 +32,18 @@ export class LabConnection {
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly api: Comlink.Remote<LabApi>;
+  private firstTerminal: EarlyTerminal | undefined;
 
-  /** `worker` runs src/worker/worker.ts; main.ts starts it before the UI code loads. */
-  constructor(worker: Worker) {
+  /**
+   * `worker` runs src/worker/worker-entry.ts; main.ts starts it before the UI code
+   * loads, and listens for the first shell the worker opens (`firstTerminal`).
+   */
+  constructor(worker: Worker, early: { firstTerminal?: EarlyTerminal } = {}) {
     worker.addEventListener('error', (e) => {
       this.error = e.message || 'The simulated cluster stopped unexpectedly.';
     });
     this.api = Comlink.wrap<LabApi>(worker);
+    this.firstTerminal = early.firstTerminal;
     // Calls reach the worker in order: the saved speed is set before info() reads it back.
     const speed = savedSpeed();
     if (speed !== undefined) void this.api.setSpeed(speed);
@@ -53,8 +59,11 @@ export class LabConnection {
     );
   }
 
-  /** Opens a shell on the cluster; `onOutput` receives xterm data (ANSI, CR LF). */
+  /** Opens a shell on the cluster (the first call takes the one the worker opened); `onOutput` receives xterm data (ANSI, CR LF). */
   openTerminal(onOutput: (data: string) => void, size: TerminalSize): Promise<number> {
+    const early = this.firstTerminal;
+    this.firstTerminal = undefined;
+    if (early) return early.attach(onOutput);
     return this.api.openTerminal(Comlink.proxy(onOutput), size);
   }
 

@@ -65,7 +65,7 @@ const ready = slot('sandbox').then((sandbox) => {
     }),
   };
 });
-const api = savedLabApi({ ready });
+export const api = savedLabApi({ ready });
 
 Comlink.expose(api);
 

@@ -1,5 +1,7 @@
 import type { ITheme } from '@xterm/xterm';
 
+export const FONT_SIZE = 14;
+
 /** System monospace fonts only: nothing to download before the first prompt. */
 export const FONT_FAMILY =
   "ui-monospace, 'SF Mono', 'Cascadia Mono', 'Segoe UI Mono', Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', monospace";

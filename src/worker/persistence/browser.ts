@@ -3,9 +3,11 @@ import { MemoryVolumeBackend } from '../../cluster/storage/volume-backend';
 import type { LockManagerLike, OpfsDirectory } from '../opfs-volumes';
 import { loadOpfsVolumes, removeOtherSavedLabs, savedLabVolumes, savedLabsDir } from '../opfs-volumes';
 import { DB_NAME, openIdbStorage } from './idb-storage';
+import { takeEarlyStorage, type EarlyStorage } from './early-storage';
+import { claimLock } from './lab-lock';
 import { openSavedSlot, type SavedLabOptions, type SavedSlot } from './saved-lab';
 
-export const SAVED_LAB_LOCK = 'kubelab-saved-lab';
+export { SAVED_LAB_LOCK } from './lab-lock';
 
 /** The sandbox keeps the original database and folder names, so labs saved before lesson slots existed still load. */
 const SLOTS = {
@@ -26,37 +28,19 @@ export function openBrowserSlot(name: SlotName, options: BrowserSlotOptions): Pr
   const saved = savedLabsDir(root);
   saved.catch(() => {});
   const locks = globalThis.navigator?.locks as LockManagerLike | undefined;
+  // The sandbox's lock and database may already be on their way (worker-entry.ts).
+  const early: EarlyStorage | undefined = name === 'sandbox' ? takeEarlyStorage() : undefined;
+  if (early) claimed ??= early.claim();
   return openSavedSlot({
     ...options,
-    openStorage: () => openIdbStorage(database),
+    openStorage: () => early?.openStorage() ?? openIdbStorage(database),
     loadVolumes: async (folder) => loadOpfsVolumes(await (await saved).getDirectoryHandle(folder)),
     volumes: (folder, loaded) => savedLabVolumes(saved, folder, options.now, loaded),
     memoryVolumes: () => new MemoryVolumeBackend(options.now),
     removeOtherVolumes: async (keep) => removeOtherSavedLabs(await saved, keep, folderPrefix),
     // One claim for the whole worker: every slot is saved by the tab that holds it.
-    claim: locks ? () => (claimed ??= claimLock(locks)) : undefined,
+    claim: claimed || locks ? () => (claimed ??= claimLock(locks!)) : undefined,
     newFolderName: () => `${folderPrefix}${crypto.randomUUID()}`,
     randomState: () => Math.floor(Math.random() * 0x7fffffff),
-  });
-}
-
-/**
- * Holds the saved lab's lock while the worker lives; false when another tab
- * holds it. A reloaded page's old worker may hold it a moment longer: retry briefly.
- */
-async function claimLock(locks: LockManagerLike, tries = 10): Promise<boolean> {
-  for (let i = 0; i < tries; i++) {
-    if (await tryLock(locks)) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
-}
-
-function tryLock(locks: LockManagerLike): Promise<boolean> {
-  return new Promise((resolve) => {
-    void locks.request(SAVED_LAB_LOCK, { ifAvailable: true }, (lock) => {
-      resolve(!!lock);
-      return lock ? new Promise(() => {}) : Promise.resolve();
-    });
   });
 }
