@@ -1,14 +1,8 @@
 /** Path helpers: every path the fs sees is absolute and normalised. */
 
-export function normalizePath(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return '/' + out.join('/');
-}
+import { normalizePath } from '../cluster/storage/path';
+
+export { normalizePath };
 
 /** Resolves a path as typed (relative to cwd) to an absolute, normalised one. */
 export function resolvePath(cwd: string, path: string): string {

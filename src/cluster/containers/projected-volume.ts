@@ -7,12 +7,13 @@
  */
 import type { FileStat, FileSystem } from '../storage/fs-types';
 import { MemoryTree } from '../storage/memory-tree';
+import { normalizePath } from '../storage/path';
 
 /** A tree holding the files (relative paths) as the volume plugin projects them. */
 export function projectedTree(files: ReadonlyArray<readonly [string, string]>, now: () => number): MemoryTree {
   const tree = new MemoryTree(now);
   for (const [path, data] of files) {
-    const full = normalise(`/${path}`);
+    const full = normalizePath(`/${path}`);
     const dir = full.slice(0, full.lastIndexOf('/'));
     if (dir) tree.mkdir(dir, { recursive: true });
     tree.writeFile(full, data);
@@ -68,14 +69,4 @@ export class ProjectedVolume implements FileSystem {
   rename(from: string, to: string): void {
     this.tree.rename(from, to);
   }
-}
-
-function normalise(path: string): string {
-  const parts: string[] = [];
-  for (const p of path.split('/')) {
-    if (p === '' || p === '.') continue;
-    if (p === '..') parts.pop();
-    else parts.push(p);
-  }
-  return '/' + parts.join('/');
 }

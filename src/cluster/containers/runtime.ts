@@ -24,6 +24,7 @@ import { nginxStartupLog } from './nginx';
 import { ensureMysqld } from './mysql/server';
 import { planProcess, runsImageServer } from '../images/process';
 import { applyEntries, layerDiff, type LayerEntry, type RuntimeState, type SavedContainer, type SavedEmptyDir } from './runtime-state';
+import { normalizePath } from '../storage/path';
 
 export const CLUSTER_DOMAIN = 'cluster.local';
 export const CLUSTER_DNS_IP = '10.96.0.10';
@@ -291,7 +292,7 @@ export class ContainerRuntime {
       const tree = source ? this.projectedFs(ns, source, !vm.subPath, projected) : this.volumeTree(pod, ns, vol);
       if (!tree) continue;
       const readOnly = !!vm.readOnly || !!vol.persistentVolumeClaim?.readOnly || !!source;
-      mounts.push({ path: normalise(vm.mountPath), fs: tree, readOnly, root: vm.subPath ? `/${vm.subPath}` : '/' });
+      mounts.push({ path: normalizePath(vm.mountPath), fs: tree, readOnly, root: vm.subPath ? `/${vm.subPath}` : '/' });
     }
     return mounts;
   }
@@ -329,14 +330,4 @@ export class ContainerRuntime {
 
 function key(uid: string, name: string): string {
   return `${uid}/${name}`;
-}
-
-function normalise(path: string): string {
-  const parts: string[] = [];
-  for (const p of path.split('/')) {
-    if (p === '' || p === '.') continue;
-    if (p === '..') parts.pop();
-    else parts.push(p);
-  }
-  return '/' + parts.join('/');
 }

@@ -1,0 +1,10 @@
+/** Every path a file system sees is absolute and normalised: `.`, `..` and repeated slashes resolved. */
+export function normalizePath(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return '/' + out.join('/');
+}
