@@ -7,7 +7,7 @@
 import type { Obj } from '../../controllers/runtime/resources';
 import type { ContainerInstance } from '../runtime';
 import { DataDir, DATADIR } from './datadir';
-import { SqlSession } from './engine';
+import type { SqlSession } from './engine';
 import type { ServerInfo } from './eval';
 import { mysqlStartupLog } from './startup-log';
 import { sqlError, type MysqlConnection } from './types';
@@ -71,6 +71,15 @@ function uuidFrom(seed: string): string {
 const connectionIds = new WeakMap<ContainerInstance, { next: number }>();
 
 /** A new connection to the server in `instance`, from `clientHost` (an IP, or `localhost` over the socket). */
+// The SQL engine loads on the first query: most labs never run one, and the lab starts without it.
+let engine: Promise<typeof import('./engine')> | undefined;
+const loadEngine = () => (engine ??= import('./engine'));
+
+/** Loads the SQL engine ahead of a first query (hosts that cannot wait on loading mid-command, and idle time). */
+export function preloadSqlEngine(): Promise<void> {
+  return loadEngine().then(() => undefined);
+}
+
 export function mysqlConnect(instance: ContainerInstance, clientHost: string, now: () => number): MysqlConnection {
   ensureMysqld(instance);
   let ids = connectionIds.get(instance);
@@ -79,6 +88,7 @@ export function mysqlConnect(instance: ContainerInstance, clientHost: string, no
   const data = new DataDir(instance.fs);
   const server: ServerInfo = { version: instance.contents.mysqlVersion!, hostname: instance.hostname, serverId: 1, port: 3306, now };
   let session: SqlSession | undefined;
+  let login: { user: string; database?: string } | undefined;
   let closed = false;
   return {
     protocol: 'mysql',
@@ -96,12 +106,16 @@ export function mysqlConnect(instance: ContainerInstance, clientHost: string, no
         closed = true;
         return sqlError(1049, '42000', `Unknown database '${database}'`);
       }
-      session = new SqlSession(data, server, `${user}@${account.host}`);
-      if (database !== undefined) session.database = database;
+      login = { user: `${user}@${account.host}`, database };
       return undefined;
     },
-    query(sql) {
-      if (closed || !session || !instance.running) return sqlError(2013, 'HY000', 'Lost connection to MySQL server during query');
+    async query(sql) {
+      if (closed || !login || !instance.running) return sqlError(2013, 'HY000', 'Lost connection to MySQL server during query');
+      if (!session) {
+        const { SqlSession } = await loadEngine();
+        session = new SqlSession(data, server, login.user);
+        if (login.database !== undefined) session.database = login.database;
+      }
       return session.run(sql);
     },
     close() {

@@ -25,8 +25,8 @@ export interface MysqlConnection {
   connectionId: number;
   /** Authenticates; an error packet on failure (the connection is then closed). */
   login(user: string, password: string | undefined, database?: string): MysqlError | undefined;
-  /** Runs one statement (without its terminating `;`). */
-  query(sql: string): MysqlReply;
+  /** Runs one statement (without its terminating `;`); the SQL engine loads on the first one. */
+  query(sql: string): Promise<MysqlReply>;
   close(): void;
 }
 

@@ -91,7 +91,7 @@ export function makeMysql(session: ContainerSession): Program {
     try {
       if (!interactive) {
         const source = o.execute ?? (await io.stdin.readAll());
-        return runBatch(io, conn, source, style);
+        return await runBatch(io, conn, source, style);
       }
       io.stdout.write(banner(conn));
       return await interactiveLoop(io, conn, style);
@@ -101,9 +101,9 @@ export function makeMysql(session: ContainerSession): Program {
   };
 }
 
-function runPiece(io: ProgramIO, conn: MysqlConnection, p: Piece, style: MysqlOptions & { interactive: boolean; boxes: boolean }, line: number): boolean {
+async function runPiece(io: ProgramIO, conn: MysqlConnection, p: Piece, style: MysqlOptions & { interactive: boolean; boxes: boolean }, line: number): Promise<boolean> {
   if (p.kind === 'use') {
-    const reply = conn.query(`USE \`${p.database}\``);
+    const reply = await conn.query(`USE \`${p.database}\``);
     if (reply.kind === 'error') return print(io, reply, { ...style, vertical: false }, line);
     if (style.interactive) io.stdout.write('Database changed\n');
     return false;
@@ -113,10 +113,10 @@ function runPiece(io: ProgramIO, conn: MysqlConnection, p: Piece, style: MysqlOp
     io.stderr.write(style.interactive ? 'ERROR: \nNo query specified\n\n' : '');
     return false;
   }
-  return print(io, conn.query(p.sql), { ...style, vertical: style.vertical || p.vertical }, line);
+  return print(io, await conn.query(p.sql), { ...style, vertical: style.vertical || p.vertical }, line);
 }
 
-function runBatch(io: ProgramIO, conn: MysqlConnection, source: string, style: MysqlOptions & { interactive: boolean; boxes: boolean }): number {
+async function runBatch(io: ProgramIO, conn: MysqlConnection, source: string, style: MysqlOptions & { interactive: boolean; boxes: boolean }): Promise<number> {
   const buffer = new StatementBuffer();
   const lines = source.split('\n');
   let start = 1;
@@ -124,13 +124,13 @@ function runBatch(io: ProgramIO, conn: MysqlConnection, source: string, style: M
     if (!buffer.pending()) start = n + 1;
     for (const p of buffer.feed(lines[n])) {
       if (p.kind === 'quit') return 0;
-      if (runPiece(io, conn, p, style, start)) return 1;
+      if (await runPiece(io, conn, p, style, start)) return 1;
       start = n + 1;
     }
   }
   // A last statement without `;` still runs at end of input.
   const rest = buffer.feed(';');
-  for (const p of rest) if (p.kind === 'statement' && p.sql !== '' && runPiece(io, conn, p, style, start)) return 1;
+  for (const p of rest) if (p.kind === 'statement' && p.sql !== '' && (await runPiece(io, conn, p, style, start))) return 1;
   return 0;
 }
 
@@ -148,7 +148,7 @@ async function interactiveLoop(io: ProgramIO, conn: MysqlConnection, style: Mysq
         io.stdout.write('Bye\n');
         return 0;
       }
-      runPiece(io, conn, p, style, 1);
+      await runPiece(io, conn, p, style, 1);
     }
   }
 }
