@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { openLab, run, screenText, typeLine, waitForPrompt } from './terminal';
+import { openLab, run, screenText, startStarterStatefulSet, typeLine, waitForPrompt } from './terminal';
 
 /** `kubectl get` output without the AGE column, which moves on between two looks. */
 const withoutAge = (table: string) => table.replace(/\s+\S+$/gm, '');
@@ -8,12 +8,7 @@ const withoutAge = (table: string) => table.replace(/\s+\S+$/gm, '');
 test('a reload restores pods, PVCs and a file written in a volume', async ({ page }) => {
   test.setTimeout(120_000);
   await openLab(page);
-  await page.getByRole('button', { name: 'Run simulated time at 10× speed' }).click();
-  expect(await run(page, 'kubectl apply -f web.yaml')).toBe('service/nginx created\nstatefulset.apps/web created\n');
-  await typeLine(page, 'kubectl get pods -w -l app=nginx');
-  await expect.poll(() => screenText(page), { timeout: 30_000 }).toMatch(/^web-1\s+1\/1\s+Running\s+0\s+\S+$/m);
-  await page.keyboard.press('Control+C');
-  await waitForPrompt(page);
+  await startStarterStatefulSet(page);
   expect(await run(page, "kubectl exec web-1 -- sh -c 'echo saved > /usr/share/nginx/html/index.html'")).toBe('');
   const before = await run(page, 'kubectl get pods,pvc');
   expect(withoutAge(before)).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\npod\/web-0\s+1\/1\s+Running\s+0\npod\/web-1\s+1\/1\s+Running\s+0\n\nNAME\s+STATUS/);

@@ -59,3 +59,13 @@ export function outputOf(text: string, command: string, prompt = '$ '): string {
   if (lines[lines.length - 1] === prompt) lines.pop();
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
+
+/** At 10× speed, applies the starter web.yaml and waits until its two pods run (the prompt is back). */
+export async function startStarterStatefulSet(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Run simulated time at 10× speed' }).click();
+  expect(await run(page, 'kubectl apply -f web.yaml')).toBe('service/nginx created\nstatefulset.apps/web created\n');
+  await typeLine(page, 'kubectl get pods -w -l app=nginx');
+  await expect.poll(() => screenText(page), { timeout: 30_000 }).toMatch(/^web-1\s+1\/1\s+Running\s+0\s+\S+$/m);
+  await page.keyboard.press('Control+C');
+  await waitForPrompt(page);
+}

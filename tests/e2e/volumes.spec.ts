@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { openLab, run, screenText, typeLine, waitForPrompt } from './terminal';
+import { openLab, run, startStarterStatefulSet } from './terminal';
 
 /** Every folder ('path/' → '') and file (path → content) under OPFS's kubelab-saved folder (the sandbox lab's volumes); the page shares the worker's origin. */
 async function opfsVolumeFiles(page: import('@playwright/test').Page): Promise<Record<string, string>> {
@@ -25,12 +25,7 @@ async function opfsVolumeFiles(page: import('@playwright/test').Page): Promise<R
 test('a file written in a pod’s volume survives the pod and is a real file in OPFS', async ({ page }) => {
   test.setTimeout(90_000);
   await openLab(page);
-  await page.getByRole('button', { name: 'Run simulated time at 10× speed' }).click();
-  expect(await run(page, 'kubectl apply -f web.yaml')).toBe('service/nginx created\nstatefulset.apps/web created\n');
-  await typeLine(page, 'kubectl get pods -w -l app=nginx');
-  await expect.poll(() => screenText(page), { timeout: 30_000 }).toMatch(/^web-1\s+1\/1\s+Running\s+0\s+\S+$/m);
-  await page.keyboard.press('Control+C');
-  await waitForPrompt(page);
+  await startStarterStatefulSet(page);
 
   expect(await run(page, "kubectl exec web-0 -- sh -c 'echo hello > /usr/share/nginx/html/index.html'")).toBe('');
   const pvc = await run(page, 'kubectl get pvc www-web-0 --no-headers');
