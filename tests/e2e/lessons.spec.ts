@@ -107,6 +107,10 @@ test('switching the language to Chinese shows the lessons and the interface in C
   await page.getByRole('link', { name: '你的第一个 StatefulSet' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '你的第一个 StatefulSet' })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('button', { name: '显示提示' })).toBeVisible();
+  // The toolbar speaks Chinese too: terminal tabs, split, speed.
+  await expect(page.getByRole('tab', { name: '终端 1' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('button', { name: '分屏' })).toBeVisible();
+  await expect(page.getByRole('group', { name: '模拟速度' }).getByRole('button', { name: '以 10× 速度运行模拟时间' })).toBeVisible();
 });
 
 test('a step URL opens the lesson at that step', async ({ page }) => {

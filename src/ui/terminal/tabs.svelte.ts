@@ -1,8 +1,8 @@
 import { SvelteSet } from 'svelte/reactivity';
 
+/** A tab is its number: the tab bar words its title ("Terminal 2") in the interface language. */
 export interface TerminalTab {
   key: number;
-  title: string;
 }
 
 export const MAX_TERMINALS = 6;
@@ -35,7 +35,7 @@ export class TerminalTabs {
   add(): number | undefined {
     if (!this.canAdd) return undefined;
     const key = ++this.counter;
-    this.tabs.push({ key, title: `Terminal ${key}` });
+    this.tabs.push({ key });
     this.select(key);
     return key;
   }

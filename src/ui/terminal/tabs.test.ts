@@ -1,14 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { MAX_TERMINALS, TerminalTabs } from './tabs.svelte';
 
-const titles = (t: TerminalTabs) => t.tabs.map((x) => x.title);
+const keys = (t: TerminalTabs) => t.tabs.map((x) => x.key);
 
 describe('TerminalTabs', () => {
   it('adds numbered terminals and makes each new one active', () => {
     const tabs = new TerminalTabs();
     tabs.add();
     tabs.add();
-    expect(titles(tabs)).toEqual(['Terminal 1', 'Terminal 2']);
+    expect(keys(tabs)).toEqual([1, 2]);
     expect(tabs.activeKey).toBe(2);
     expect(tabs.visibleKeys).toEqual([2]);
   });
@@ -25,7 +25,7 @@ describe('TerminalTabs', () => {
     tabs.add();
     tabs.toggleSplit();
     expect(tabs.split).toBe(true);
-    expect(titles(tabs)).toEqual(['Terminal 1', 'Terminal 2']);
+    expect(keys(tabs)).toEqual([1, 2]);
     expect(tabs.activeKey).toBe(2);
     expect(tabs.visibleKeys).toEqual([1, 2]);
   });
@@ -50,11 +50,11 @@ describe('TerminalTabs', () => {
     tabs.add();
     tabs.select(1);
     tabs.close(1);
-    expect(titles(tabs)).toEqual(['Terminal 2', 'Terminal 3']);
+    expect(keys(tabs)).toEqual([2, 3]);
     expect(tabs.activeKey).toBe(3);
     tabs.close(2);
     tabs.close(3);
-    expect(titles(tabs)).toEqual(['Terminal 3']);
+    expect(keys(tabs)).toEqual([3]);
   });
 
   it('leaves split view when fewer than two terminals remain', () => {
