@@ -21,8 +21,7 @@ import { buildImageFs, type KubeletFiles } from './image-fs';
 import { MountedFileSystem, type Mount } from './mounted-fs';
 import { appendLog, newLog, type LogBuffer } from './logs';
 import { nginxStartupLog } from './nginx';
-import { ensureMysqld } from './mysql/server';
-import { planProcess, runsImageServer } from '../images/process';
+import { ensureMysqld, runsMysqld } from './mysql/server';
 import { applyEntries, layerDiff, type LayerEntry, type RuntimeState, type SavedContainer, type SavedEmptyDir } from './runtime-state';
 import { normalizePath } from '../storage/path';
 
@@ -107,7 +106,7 @@ export class ContainerRuntime {
     const instance = this.build(pod, container, family, podIP, { image: container.image, env, startedAt: this.clock.now(), log, running: true });
     if (contents.webRoot && !container.command) instance.log(...nginxStartupLog(this.clock.now(), contents.serverVersion ?? ''));
     // mysqld sets up its datadir and logs its start as the container starts (not when first reached).
-    if (contents.mysqlVersion && runsImageServer(family, container) && planProcess(family, container).kind === 'runs') ensureMysqld(instance);
+    if (runsMysqld(instance, container)) ensureMysqld(instance);
     return instance;
   }
 

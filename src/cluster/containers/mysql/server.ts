@@ -6,6 +6,9 @@
  */
 import type { Obj } from '../../controllers/runtime/resources';
 import type { ContainerInstance } from '../runtime';
+import { familyFor } from '../../images/catalogue';
+import { planProcess, runsImageServer } from '../../images/process';
+import { parseImage } from '../../images/reference';
 import { DataDir, DATADIR } from './datadir';
 import type { SqlSession } from './engine';
 import type { ServerInfo } from './eval';
@@ -23,13 +26,11 @@ interface Account {
   password: string | null;
 }
 
-/** Whether the container's main process is mysqld: the image's entrypoint runs it for no args, options, or `mysqld`. */
+/** Whether the container's main process is mysqld, by the kubelet's own rule for an image running its server (planProcess). */
 export function runsMysqld(instance: ContainerInstance, container: Obj | undefined): boolean {
-  if (!instance.contents.mysqlVersion) return false;
-  const command: string[] = container?.command ?? [];
-  const args: string[] = container?.args ?? [];
-  if (command.length) return command.some((c) => /(^|\/)mysqld$/.test(c)) || (/docker-entrypoint/.test(command[0]) && (args.length === 0 || args[0].startsWith('-') || args[0] === 'mysqld'));
-  return args.length === 0 || args[0].startsWith('-') || args[0] === 'mysqld';
+  const family = familyFor(parseImage(instance.image).name);
+  if (!instance.contents.mysqlVersion || !family || !container) return false;
+  return runsImageServer(family, container) && planProcess(family, container).kind === 'runs';
 }
 
 /** Brings the server up if this container has not yet: the datadir initialized, the start logged, socket and pid file in place. */
