@@ -75,8 +75,7 @@ export class Store {
     const stored = this.stamp(object);
     const names = this.bucket(resource, namespace);
     names.set(stored.metadata.name!, stored);
-    this.sortedKeys.delete(names);
-    this.sorted.delete(names);
+    this.namesChanged(names);
     this.emit({ rv: this.rv, resource, namespace, type: 'ADDED', object: stored });
     return deepClone(stored);
   }
@@ -88,8 +87,8 @@ export class Store {
     const stored = this.stamp(object);
     const names = this.bucket(resource, namespace);
     if (!names.has(name)) this.sortedKeys.delete(names);
-    names.set(name, stored);
     this.sorted.delete(names);
+    names.set(name, stored);
     this.emit({ rv: this.rv, resource, namespace, type: 'MODIFIED', object: stored, previous });
     return deepClone(stored);
   }
@@ -100,8 +99,7 @@ export class Store {
     const previous = names?.get(name);
     if (!names || !previous) return undefined;
     names.delete(name);
-    this.sortedKeys.delete(names);
-    this.sorted.delete(names);
+    this.namesChanged(names);
     const last = this.stamp(finalState ?? previous);
     this.emit({ rv: this.rv, resource, namespace, type: 'DELETED', object: last, previous });
     return deepClone(last);
@@ -139,19 +137,13 @@ export class Store {
     const stored = deepFreeze(deepClone(object));
     const names = this.bucket(resource, namespace);
     names.set(stored.metadata.name!, stored);
-    this.sortedKeys.delete(names);
-    this.sorted.delete(names);
+    this.namesChanged(names);
     this.rv = Math.max(this.rv, Number(stored.metadata.resourceVersion) || 0);
   }
 
   /** Continues the resourceVersion counter after a restore (deleted objects may have used higher ones). */
   continueFrom(rv: number): void {
     this.rv = Math.max(this.rv, rv);
-  }
-
-  /** Every committed write, as it happens (the persistence layer's change feed). */
-  onCommit(listener: StoreListener): () => void {
-    return this.subscribe(listener);
   }
 
   subscribe(listener: StoreListener): () => void {
@@ -170,6 +162,12 @@ export class Store {
   // the objects in that order until any write to their namespace (long lists are read far more often than rebuilt).
   private sortedKeys = new WeakMap<Map<string, KubeObject>, string[]>();
   private sorted = new WeakMap<Map<string, KubeObject>, KubeObject[]>();
+
+  /** A name came or went: both the key order and the object order are rebuilt on the next list. */
+  private namesChanged(names: Map<string, KubeObject>): void {
+    this.sortedKeys.delete(names);
+    this.sorted.delete(names);
+  }
 
   private sortedObjects(names: Map<string, KubeObject>): KubeObject[] {
     let objects = this.sorted.get(names);

@@ -44,20 +44,28 @@ export class PodNetwork {
     if (!sp) return { error: 'timeout' };
     const ep = this.store.peek('endpoints', svc.metadata.namespace!, svc.metadata.name!) as Obj;
     const addrs: Obj[] = (ep?.subsets ?? []).flatMap((s: Obj) => s.addresses ?? []);
+    // No ready endpoint: kube-proxy rejects the connection.
     if (!addrs.length) return { error: 'refused' };
     return { ip: addrs[this.roundRobin++ % addrs.length].ip, port: typeof sp.targetPort === 'number' ? sp.targetPort : port };
   }
 
+  /** The running containers a connection from fromIP to ip:port reaches (127.0.0.1 is the caller's own pod), or why it fails. */
+  private reach(ip: string, port: number, fromIP: string): { ip: string; port: number; local: boolean; containers: ContainerInstance[] } | { error: 'refused' | 'timeout' } {
+    const local = ip === '127.0.0.1' || ip === 'localhost';
+    const dest = this.route(local ? fromIP : ip, port);
+    if ('error' in dest) return dest;
+    const containers = this.runtime.byIP(dest.ip);
+    if (!containers.length) return { error: this.isNodeIP(dest.ip) ? 'refused' : 'timeout' };
+    return { ...dest, local, containers };
+  }
+
   /** Opens a TCP connection from the pod at fromIP; mysqld answers on 3306 while its container runs. */
   tcp(req: { ip: string; port: number; fromIP: string }): PodTcpResult {
-    const local = req.ip === '127.0.0.1' || req.ip === 'localhost';
-    const dest = this.route(local ? req.fromIP : req.ip, req.port);
+    const dest = this.reach(req.ip, req.port, req.fromIP);
     if ('error' in dest) return { ok: false, error: dest.error };
-    const containers = this.runtime.byIP(dest.ip);
-    if (!containers.length) return { ok: false, error: this.isNodeIP(dest.ip) ? 'refused' : 'timeout' };
-    const server = dest.port === 3306 ? containers.find((c) => runsMysqld(c, this.containerSpec(c))) : undefined;
+    const server = dest.port === 3306 ? dest.containers.find((c) => runsMysqld(c, this.containerSpec(c))) : undefined;
     if (!server) return { ok: false, error: 'refused' };
-    return { ok: true, serverIP: dest.ip, connection: mysqlConnect(server, local ? '127.0.0.1' : req.fromIP, () => this.clock.now()) };
+    return { ok: true, serverIP: dest.ip, connection: mysqlConnect(server, dest.local ? '127.0.0.1' : req.fromIP, () => this.clock.now()) };
   }
 
   /** The container's spec in its pod, as the store has it. */
@@ -67,27 +75,15 @@ export class PodNetwork {
     return ((pod.spec as Obj).containers ?? []).find((x: Obj) => x.name === c.name);
   }
 
+  /** An HTTP request from the pod at fromIP; nginx answers on 80 while its container runs. */
   http(req: PodHttpRequest): PodHttpResult {
-    let ip = req.ip === '127.0.0.1' || req.ip === 'localhost' ? req.fromIP : req.ip;
-    let port = req.port;
-    const svc = this.store.peekList('services').find((s) => (s.spec as Obj)?.clusterIP === ip);
-    if (svc) {
-      const sp = ((svc.spec as Obj).ports ?? []).find((p: Obj) => p.port === port);
-      if (!sp) return { ok: false, error: 'timeout' };
-      const ep = this.store.peek('endpoints', svc.metadata.namespace!, svc.metadata.name!) as Obj;
-      const addrs: Obj[] = (ep?.subsets ?? []).flatMap((s: Obj) => s.addresses ?? []);
-      // No ready endpoint: kube-proxy rejects the connection.
-      if (!addrs.length) return { ok: false, error: 'refused' };
-      ip = addrs[this.roundRobin++ % addrs.length].ip;
-      port = typeof sp.targetPort === 'number' ? sp.targetPort : port;
-    }
-    const containers = this.runtime.byIP(ip);
-    if (!containers.length) return { ok: false, error: this.isNodeIP(ip) ? 'refused' : 'timeout' };
-    const server = containers.find((c) => c.contents.webRoot && port === 80);
+    const dest = this.reach(req.ip, req.port, req.fromIP);
+    if ('error' in dest) return { ok: false, error: dest.error };
+    const server = dest.port === 80 ? dest.containers.find((c) => c.contents.webRoot) : undefined;
     if (!server) return { ok: false, error: 'refused' };
-    const clientIP = req.ip === '127.0.0.1' || req.ip === 'localhost' ? '127.0.0.1' : req.fromIP;
+    const clientIP = dest.local ? '127.0.0.1' : req.fromIP;
     const response = nginxServe(server, { method: req.method, path: req.path, host: req.host, clientIP, userAgent: req.userAgent }, this.clock.now());
-    return { ok: true, response, serverIP: ip };
+    return { ok: true, response, serverIP: dest.ip };
   }
 
   private isNodeIP(ip: string): boolean {

@@ -70,8 +70,6 @@ function contentType(path: string): string {
   return (ext && types[ext]) || 'application/octet-stream';
 }
 
-const byteLength = utf8Length;
-
 /** Serves one request from the container's web root and logs it as nginx does. */
 export function nginxServe(c: ContainerInstance, req: HttpRequest, now: number): HttpResponse {
   const root = c.contents.webRoot!;
@@ -81,7 +79,7 @@ export function nginxServe(c: ContainerInstance, req: HttpRequest, now: number):
   const base: Array<[string, string]> = [['Server', `nginx/${version}`], ['Date', httpDate(now)]];
   const fail = (status: number, text: string, extra: Array<[string, string]> = []): HttpResponse => {
     const body = errorPage(status, text, version);
-    return { status, statusText: text, headers: [...base, ['Content-Type', 'text/html'], ['Content-Length', String(byteLength(body))], ['Connection', 'keep-alive'], ...extra], body };
+    return { status, statusText: text, headers: [...base, ['Content-Type', 'text/html'], ['Content-Length', String(utf8Length(body))], ['Connection', 'keep-alive'], ...extra], body };
   };
   let res: HttpResponse;
   let file = root + (path === '/' ? '' : path.replace(/\/$/, ''));
@@ -101,15 +99,15 @@ export function nginxServe(c: ContainerInstance, req: HttpRequest, now: number):
     }
     const body = fs.readFile(file);
     const st = fs.stat(file);
-    const etag = `"${Math.floor(st.mtimeMs / 1000).toString(16)}-${byteLength(body).toString(16)}"`;
+    const etag = `"${Math.floor(st.mtimeMs / 1000).toString(16)}-${utf8Length(body).toString(16)}"`;
     return {
       status: 200,
       statusText: 'OK',
-      headers: [...base, ['Content-Type', contentType(file)], ['Content-Length', String(byteLength(body))], ['Last-Modified', httpDate(st.mtimeMs)], ['Connection', 'keep-alive'], ['ETag', etag], ['Accept-Ranges', 'bytes']],
+      headers: [...base, ['Content-Type', contentType(file)], ['Content-Length', String(utf8Length(body))], ['Last-Modified', httpDate(st.mtimeMs)], ['Connection', 'keep-alive'], ['ETag', etag], ['Accept-Ranges', 'bytes']],
       body,
     };
   })();
-  const sent = req.method === 'HEAD' ? 0 : byteLength(res.body);
+  const sent = req.method === 'HEAD' ? 0 : utf8Length(res.body);
   c.log(`${req.clientIP} - - [${accessLogTime(now)}] "${req.method} ${req.path} HTTP/1.1" ${res.status} ${sent} "-" "${req.userAgent}" "-"`);
   return req.method === 'HEAD' ? { ...res, body: '' } : res;
 }

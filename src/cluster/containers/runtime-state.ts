@@ -9,6 +9,7 @@
  * and structured clone give the same string back, so no base64 is needed.
  */
 import type { MemoryTree, TreeEntry } from '../storage/memory-tree';
+import { parentPath } from '../storage/path';
 
 export type { TreeEntry } from '../storage/memory-tree';
 
@@ -53,7 +54,7 @@ export function layerDiff(fresh: MemoryTree, current: MemoryTree): LayerEntry[] 
   const present = new Set(now.map((e) => e.path));
   const out: LayerEntry[] = [];
   for (const path of before.keys()) {
-    if (path !== '/' && !present.has(path) && present.has(parentOf(path))) out.push({ path, type: 'removed' });
+    if (path !== '/' && !present.has(path) && present.has(parentPath(path))) out.push({ path, type: 'removed' });
   }
   for (const e of now) {
     const b = before.get(e.path);
@@ -73,9 +74,4 @@ export function applyEntries(tree: MemoryTree, entries: readonly LayerEntry[]): 
     else tree.mkdir(e.path, { recursive: true });
   }
   for (const e of entries) if (e.type !== 'removed') tree.setMeta(e.path, e);
-}
-
-function parentOf(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i <= 0 ? '/' : path.slice(0, i);
 }

@@ -12,6 +12,7 @@ import { deepEqual } from '../api/object-utils';
 import { labelSelectorMatcher } from '../api/selectors';
 import { WorkQueue } from './runtime/work-queue';
 import { ENDPOINTS, PODS, SERVICES, ignoreNotFound, isPodReady, keyOf, splitKey, type Obj } from './runtime/resources';
+import { LABEL_HEADLESS, TRIGGER_TIME_ANNOTATION, findPort } from './endpointslice/endpoints';
 
 const ipValue = (ip: string) => ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
 
@@ -21,13 +22,6 @@ function included(pod: KubeObject, publishNotReady: boolean): boolean {
   if (!status?.podIP) return false;
   if (status.phase === 'Succeeded' || status.phase === 'Failed') return false;
   return !pod.metadata.deletionTimestamp || publishNotReady;
-}
-
-function resolvePort(pod: KubeObject, servicePort: Obj): number | undefined {
-  const target = servicePort.targetPort ?? servicePort.port;
-  if (typeof target === 'number') return target;
-  for (const c of (pod.spec as Obj).containers ?? []) for (const p of c.ports ?? []) if (p.name === target && (p.protocol ?? 'TCP') === (servicePort.protocol ?? 'TCP')) return p.containerPort;
-  return undefined;
 }
 
 /** The subsets for a service, grouped by resolved port set as RepackSubsets does. */
@@ -45,7 +39,7 @@ export function endpointSubsets(service: KubeObject, pods: KubeObject[]): Obj[] 
     address.targetRef = { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid };
     const ports: Obj[] = [];
     for (const sp of spec.ports ?? []) {
-      const port = resolvePort(pod, sp);
+      const port = findPort(pod, sp);
       if (port === undefined) continue;
       const p: Obj = { port, protocol: sp.protocol ?? 'TCP' };
       if (sp.name) p.name = sp.name;
@@ -120,9 +114,9 @@ export class EndpointsController {
     const pods = (await this.client.list(PODS, { namespace })).items.filter((p) => labelSelectorMatcher({ matchLabels: selector })(p.metadata.labels));
     const subsets = endpointSubsets(service, pods);
     const labels: Record<string, string> = { ...(service.metadata.labels ?? {}) };
-    if ((service.spec as Obj).clusterIP === 'None') labels['service.kubernetes.io/headless'] = '';
+    if ((service.spec as Obj).clusterIP === 'None') labels[LABEL_HEADLESS] = '';
     if (existing && sameSubsets(existing.subsets as Obj[] | undefined, subsets)) return;
-    const annotations = { 'endpoints.kubernetes.io/last-change-trigger-time': toRFC3339(this.clock.now()) };
+    const annotations = { [TRIGGER_TIME_ANNOTATION]: toRFC3339(this.clock.now()) };
     const body: KubeObject = { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace, labels, annotations }, ...(subsets.length ? { subsets } : {}) };
     if (existing) await this.client.update(ENDPOINTS, { ...body, metadata: { ...existing.metadata, labels, annotations } });
     else await this.client.create(ENDPOINTS, body).catch(() => undefined);

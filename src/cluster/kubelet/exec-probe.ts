@@ -10,6 +10,7 @@ import type { FileSystem } from '../storage/fs-types';
 import { FsError } from '../storage/fs-types';
 import type { ImageContents } from '../images/contents';
 import { lexScript } from '../images/script-plan';
+import { normalizePath } from '../storage/path';
 
 export interface ExecProbeResult {
   exitCode: number;
@@ -33,16 +34,6 @@ export function runExecProbe(argv: string[], fs: FileSystem, contents: ImageCont
   // ExecSync's deadline: the runtime reports the command, not its output.
   if (ctx.budget <= 0) return { exitCode: -1, output: `command "${argv.join(' ')}" timed out`, timedOut: true };
   return result;
-}
-
-function absolute(path: string): string {
-  const parts: string[] = [];
-  for (const p of (path.startsWith('/') ? path : `/${path}`).split('/')) {
-    if (p === '' || p === '.') continue;
-    if (p === '..') parts.pop();
-    else parts.push(p);
-  }
-  return '/' + parts.join('/');
 }
 
 function run(argv: string[], ctx: Ctx): ExecProbeResult {
@@ -113,7 +104,7 @@ function cat(args: string[], ctx: Ctx): ExecProbeResult {
   let exitCode = 0;
   for (const a of args.filter((x) => !x.startsWith('-') || x === '-')) {
     try {
-      output += ctx.fs.readFile(absolute(a));
+      output += ctx.fs.readFile(normalizePath(a));
     } catch (e) {
       exitCode = 1;
       const why = e instanceof FsError ? e.message : String(e);
@@ -129,7 +120,7 @@ function ls(args: string[], ctx: Ctx): ExecProbeResult {
   let output = '';
   let exitCode = 0;
   for (const a of operands.length ? operands : ['.']) {
-    const path = absolute(a);
+    const path = normalizePath(a);
     if (!ctx.fs.exists(path)) {
       exitCode = ctx.busybox ? 1 : 2;
       output += ctx.busybox ? `ls: ${a}: No such file or directory\n` : `ls: cannot access '${a}': No such file or directory\n`;
@@ -146,7 +137,7 @@ function test(args: string[], ctx: Ctx): boolean {
   if (args.length === 1) return args[0] !== '';
   if (args.length === 2) {
     const [op, operand] = args;
-    const path = absolute(operand);
+    const path = normalizePath(operand);
     const stat = (): ReturnType<FileSystem['stat']> | undefined => (ctx.fs.exists(path) ? ctx.fs.stat(path) : undefined);
     switch (op) {
       case '-e':

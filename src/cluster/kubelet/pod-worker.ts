@@ -328,7 +328,8 @@ export class PodWorker {
     this.after(CONFIG_ERROR_RETRY_MS + this.host.random.int(CONFIG_ERROR_JITTER_MS), () => this.startContainer(run, () => undefined));
   }
 
-  private exited(run: Run, exitCode: number): void {
+  /** The container's process is gone: terminated (Completed on 0, else Error), not ready, its runtime instance stopped. */
+  private markTerminated(run: Run, exitCode: number): void {
     const startedAt = 'running' in run.view.state ? run.view.state.running.startedAt : undefined;
     run.view.state = {
       terminated: { containerID: run.view.containerID, exitCode, finishedAt: this.now(), reason: exitCode === 0 ? 'Completed' : 'Error', ...(startedAt ? { startedAt } : {}) },
@@ -336,6 +337,10 @@ export class PodWorker {
     run.view.ready = false;
     run.view.started = false;
     this.host.runtime?.stopped(this.pod.metadata.uid!, run.spec.name);
+  }
+
+  private exited(run: Run, exitCode: number): void {
+    this.markTerminated(run, exitCode);
     const policy = this.spec.restartPolicy ?? 'Always';
     const restart = policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
     if (run.isInit && exitCode === 0) {
@@ -357,12 +362,7 @@ export class PodWorker {
     const id = run.view.containerID;
     this.after(ignoresTerm ? grace * 1000 : 300 + this.host.random.int(700), () => {
       if (run.view.containerID !== id || !('running' in run.view.state)) return;
-      const startedAt = run.view.state.running.startedAt;
-      const exitCode = ignoresTerm ? 137 : 0;
-      run.view.state = { terminated: { containerID: id, exitCode, finishedAt: this.now(), reason: ignoresTerm ? 'Error' : 'Completed', startedAt } };
-      run.view.ready = false;
-      run.view.started = false;
-      this.host.runtime?.stopped(this.pod.metadata.uid!, run.spec.name);
+      this.markTerminated(run, ignoresTerm ? 137 : 0);
       // The same sync starts it again: the stopped container is seen only as lastState.
       if (restart) this.restart(run, 0);
       else this.flush();
@@ -411,15 +411,8 @@ export class PodWorker {
     const ignoresTerm = running.some((r) => r.plan && !r.plan.stopsOnSigterm);
     const stopMs = running.length === 0 ? 100 : ignoresTerm ? grace * 1000 : 300 + this.host.random.int(700);
     this.after(stopMs, () => {
-      for (const r of running) {
-        const startedAt = 'running' in r.view.state ? r.view.state.running.startedAt : undefined;
-        const killed = !!r.plan && !r.plan.stopsOnSigterm;
-        r.view.state = {
-          terminated: { containerID: r.view.containerID, exitCode: killed ? 137 : 0, finishedAt: this.now(), reason: killed ? 'Error' : 'Completed', ...(startedAt ? { startedAt } : {}) },
-        };
-      }
+      for (const r of running) this.markTerminated(r, r.plan && !r.plan.stopsOnSigterm ? 137 : 0);
       for (const r of this.runs) r.view.ready = false;
-      for (const r of running) this.host.runtime?.stopped(this.pod.metadata.uid!, r.spec.name);
       if (this.view) this.flush();
       this.after(200, () => {
         if (this.view) {

@@ -4,8 +4,7 @@ import type { Obj } from '../controllers/runtime/resources';
 import type { ContainerInstance } from '../containers/runtime';
 import { nginxServe } from '../containers/nginx';
 import { runExecProbe } from './exec-probe';
-
-export type ProbeResult = { ok: true } | { ok: false; output: string };
+import type { ProbeRun } from './probe-worker';
 
 function resolvePort(container: Obj, port: unknown): number | undefined {
   if (typeof port === 'number') return port;
@@ -18,7 +17,7 @@ function gatewayOf(podIP: string): string {
   return podIP.split('.').slice(0, 3).join('.') + '.1';
 }
 
-export function runProbe(probe: Obj, container: Obj, family: ImageFamily | undefined, podIP: string, instance?: ContainerInstance, now = 0): ProbeResult {
+export function runProbe(probe: Obj, container: Obj, family: ImageFamily | undefined, podIP: string, instance?: ContainerInstance, now = 0): ProbeRun {
   const listens = family?.ports ?? [];
   if (probe.httpGet) {
     const port = resolvePort(container, probe.httpGet.port);

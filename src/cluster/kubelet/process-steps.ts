@@ -6,17 +6,14 @@
  */
 import type { ProcessStep } from '../images/process';
 import type { ContainerInstance } from '../containers/runtime';
-
-function parentOf(path: string): string {
-  return path.slice(0, path.lastIndexOf('/')) || '/';
-}
+import { parentPath } from '../storage/path';
 
 function apply(step: ProcessStep, c: ContainerInstance): void {
   const fs = c.fs;
   try {
     switch (step.op) {
       case 'touch':
-        if (!fs.exists(step.path) && fs.exists(parentOf(step.path))) fs.writeFile(step.path, '');
+        if (!fs.exists(step.path) && fs.exists(parentPath(step.path))) fs.writeFile(step.path, '');
         break;
       case 'rm':
         if (fs.exists(step.path)) fs.rm(step.path, { recursive: true });

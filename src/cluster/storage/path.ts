@@ -8,3 +8,9 @@ export function normalizePath(path: string): string {
   }
   return '/' + out.join('/');
 }
+
+/** The directory holding a normalised path ('/' for top-level entries and for '/' itself). */
+export function parentPath(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}

@@ -42,7 +42,7 @@ export class LabPersistence {
       for (const e of store.entries()) this.dirty.set(objectKey(e.resource, e.namespace, e.object.metadata.name!), { rv: 0, resource: e.resource, namespace: e.namespace, type: 'ADDED', object: e.object });
       this.schedule();
     }
-    this.unsubscribe = store.onCommit((event) => {
+    this.unsubscribe = store.subscribe((event) => {
       const key = objectKey(event.resource, event.namespace, event.object.metadata.name!);
       this.dirty.set(key, event.type === 'DELETED' ? null : event);
       this.schedule();

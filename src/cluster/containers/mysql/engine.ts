@@ -4,10 +4,12 @@ import { DataDir, SYSTEM_SCHEMAS, type TableData } from './datadir';
 import { columnIndex, evaluate, exprShape, UnknownColumn, UnknownFunction, UnknownSysvar, type EvalScope, type ServerInfo } from './eval';
 import { parseStatement, SqlSyntaxError } from './parser';
 import { sqlError, type MysqlReply, type ResultColumn, type SqlValue } from './types';
-import { coerce, compare, datetime, isNumericType, truthy, typeText } from './values';
+import { coerce, compare, datetime, truthy, typeText } from './values';
 
 const ok = (affectedRows: number, info?: string, warnings = 0): MysqlReply => ({ kind: 'ok', affectedRows, warnings, info });
 const text = (name: string, notNull = true): ResultColumn => ({ name, numeric: false, notNull });
+/** ER_BAD_FIELD_ERROR, naming the clause the column appeared in. */
+const badField = (column: string, clause: string): MysqlReply => sqlError(1054, '42S22', `Unknown column '${column}' in '${clause}'`);
 
 /** ER_PARSE_ERROR: the rest of the statement from where parsing stopped, cut at 80 characters. */
 export function syntaxError(sql: string, pos: number): MysqlReply {
@@ -160,7 +162,7 @@ export class SqlSession {
     if ('kind' in t) return t;
     const { columns } = t.data;
     const targets = s.columns ?? columns.map((c) => c.name);
-    for (const name of targets) if (columnIndex(columns, name) < 0) return sqlError(1054, '42S22', `Unknown column '${name}' in 'field list'`);
+    for (const name of targets) if (columnIndex(columns, name) < 0) return badField(name, 'field list');
     const data: TableData = { ...t.data, rows: [...t.data.rows] };
     for (let r = 0; r < s.rows.length; r++) {
       const exprs = s.rows[r];
@@ -173,7 +175,7 @@ export class SqlSession {
         try {
           v = evaluate(exprs[k], this.scope());
         } catch (e) {
-          if (e instanceof UnknownColumn) return sqlError(1054, '42S22', `Unknown column '${e.column}' in 'field list'`);
+          if (e instanceof UnknownColumn) return badField(e.column, 'field list');
           throw e;
         }
         const fitted = coerce(columns[i], v, r + 1);
@@ -219,7 +221,7 @@ export class SqlSession {
     try {
       return data.rows.filter((row) => !where || truthy(evaluate(where, this.scope({ columns: data.columns, row }))));
     } catch (e) {
-      if (e instanceof UnknownColumn) return sqlError(1054, '42S22', `Unknown column '${e.column}' in 'where clause'`);
+      if (e instanceof UnknownColumn) return badField(e.column, 'where clause');
       throw e;
     }
   }
@@ -252,16 +254,16 @@ export class SqlSession {
         rows = keyed.map((k) => k.row);
       }
     } catch (e) {
-      if (e instanceof UnknownColumn) return sqlError(1054, '42S22', `Unknown column '${e.column}' in 'order clause'`);
+      if (e instanceof UnknownColumn) return badField(e.column, 'order clause');
       throw e;
     }
     rows = rows.slice(s.offset ?? 0, s.limit === undefined ? undefined : (s.offset ?? 0) + s.limit);
-    const columns = items.map((it) => ({ name: it.label, ...exprShape(it.expr, data?.columns, isNumericType) }));
+    const columns = items.map((it) => ({ name: it.label, ...exprShape(it.expr, data?.columns) }));
     try {
       const out = rows.map((row) => items.map((it) => evaluate(it.expr, this.scope({ columns: data?.columns, row, count }))));
       return { kind: 'rows', columns, rows: out };
     } catch (e) {
-      if (e instanceof UnknownColumn) return sqlError(1054, '42S22', `Unknown column '${e.column}' in 'field list'`);
+      if (e instanceof UnknownColumn) return badField(e.column, 'field list');
       throw e;
     }
   }
@@ -279,7 +281,7 @@ export class SqlSession {
     const t = this.table(s.table);
     if ('kind' in t) return t;
     const { columns } = t.data;
-    for (const set of s.sets) if (columnIndex(columns, set.column) < 0) return sqlError(1054, '42S22', `Unknown column '${set.column}' in 'field list'`);
+    for (const set of s.sets) if (columnIndex(columns, set.column) < 0) return badField(set.column, 'field list');
     const found = this.matching(t.data, s.where);
     if (!Array.isArray(found)) return found;
     const targets = new Set(s.limit === undefined ? found : found.slice(0, s.limit));
@@ -297,7 +299,7 @@ export class SqlSession {
         try {
           v = evaluate(set.value, this.scope({ columns, row }));
         } catch (e) {
-          if (e instanceof UnknownColumn) return sqlError(1054, '42S22', `Unknown column '${e.column}' in 'field list'`);
+          if (e instanceof UnknownColumn) return badField(e.column, 'field list');
           throw e;
         }
         const fitted = coerce(columns[i], v, 1);

@@ -1,7 +1,7 @@
 /** Evaluates expressions against a row (or none), with the session's functions and system variables. */
 import type { ColumnDef, Expr } from './ast';
 import { utf8Length } from '../../storage/utf8';
-import { compare, datetime, like, toNumber, truthy } from './values';
+import { compare, datetime, isNumericType, like, toNumber, truthy } from './values';
 import type { SqlValue } from './types';
 
 export interface ServerInfo {
@@ -178,13 +178,13 @@ function call(e: Extract<Expr, { kind: 'call' }>, s: EvalScope): SqlValue {
 }
 
 /** Whether an expression's value is a number (the client right-aligns it) and never NULL. */
-export function exprShape(e: Expr, columns: ColumnDef[] | undefined, numericType: (c: ColumnDef) => boolean): { numeric: boolean; notNull: boolean } {
+export function exprShape(e: Expr, columns: ColumnDef[] | undefined): { numeric: boolean; notNull: boolean } {
   switch (e.kind) {
     case 'literal':
       return { numeric: typeof e.value === 'number', notNull: e.value !== null };
     case 'column': {
       const c = columns?.[columnIndex(columns, e.name)];
-      return { numeric: c ? numericType(c) : false, notNull: c?.notNull ?? false };
+      return { numeric: c ? isNumericType(c) : false, notNull: c?.notNull ?? false };
     }
     case 'sysvar':
       return { numeric: ['server_id', 'port', 'autocommit', 'max_connections', 'read_only'].includes(e.name), notNull: false };

@@ -60,8 +60,8 @@ export function podToEndpoint(pod: KubeObject, service: KubeObject, addressType:
   return endpoint;
 }
 
-/** findPort: a numeric targetPort as is, a named one from the pod's container ports of the same protocol. */
-function findPort(pod: KubeObject, servicePort: Obj): number | undefined {
+/** podutil.FindPort: a numeric targetPort as is, a named one from the pod's container ports of the same protocol. */
+export function findPort(pod: KubeObject, servicePort: Obj): number | undefined {
   const target = servicePort.targetPort ?? servicePort.port;
   if (typeof target === 'number') return target;
   if (/^[0-9]+$/.test(String(target))) return Number(target);
