@@ -189,10 +189,11 @@ class TerminalDriver implements HeadlessTerminal {
   }
 
   private take(): string {
-    const out = plainText(this.buffer) + (this.screen?.text() ?? '');
+    const printed = plainText(this.buffer);
     this.buffer = '';
-    if (this.log && this.entry !== undefined) this.log.append(this.entry, out);
-    return out;
+    // The log keeps what the command printed, as the browser's does: a full-screen program's screen is not output.
+    if (this.log && this.entry !== undefined) this.log.append(this.entry, printed);
+    return printed + (this.screen?.text() ?? '');
   }
 }
 

@@ -151,4 +151,15 @@ describe('terminal raw mode', () => {
     // Up recalls the command before it: the password never went into history.
     expect(t.take()).toBe('{\r$ askpass\x1b[J}');
   });
+
+  it('draws no line break of its own when a hidden line reaches the terminal width', async () => {
+    const t = open();
+    await settle();
+    t.terminal.typeLine('askpass');
+    await settle();
+    // 'Password: ' and 70 characters fill the 80 columns exactly.
+    t.terminal.input('x'.repeat(70) + '\r');
+    await settle();
+    expect(t.take()).toBe('<$ ><Password: >{\r\n}got 70 characters\n<$ >');
+  });
 });

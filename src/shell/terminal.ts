@@ -119,9 +119,9 @@ export function createTerminal(options: TerminalOptions): Terminal {
     });
   }
 
-  /** A hidden read's editor shows only the end of the line (Enter, ^C). */
+  /** A hidden read's editor draws nothing; handleKey shows the line's end (Enter, ^C). */
   function newEditor(prompt: string, mode: ReadMode, hidden: boolean): LineEditor {
-    const echo = hidden ? (s: string) => (s === '\r\n' || s === '^C\r\n') && sink.echo(s) : (s: string) => sink.echo(s);
+    const echo = hidden ? () => {} : (s: string) => sink.echo(s);
     return new LineEditor(prompt, cols, echo, mode === 'stdin' || hidden ? [] : history);
   }
 
@@ -155,6 +155,8 @@ export function createTerminal(options: TerminalOptions): Terminal {
 
   async function handleKey(r: PendingRead, key: string): Promise<void> {
     const action = r.editor.feed(key);
+    if (r.hidden && action.type === 'submit') sink.echo('\r\n');
+    if (r.hidden && action.type === 'interrupt') sink.echo('^C\r\n');
     switch (action.type) {
       case 'submit':
         finish(action.line);

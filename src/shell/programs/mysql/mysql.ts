@@ -8,6 +8,9 @@ import { parseOptions, type MysqlOptions } from './options';
 
 const SOCKET = '/var/run/mysqld/mysqld.sock';
 
+/** How replies are shown: the options plus what the terminal decided. */
+type Style = MysqlOptions & { interactive: boolean; boxes: boolean };
+
 function banner(c: MysqlConnection): string {
   return `Welcome to the MySQL monitor.  Commands end with ; or \\g.
 Your MySQL connection id is ${c.connectionId}
@@ -48,7 +51,7 @@ async function connect(io: ProgramIO, session: ContainerSession & ContainerSocke
 }
 
 /** Prints one reply; true when it was an error. */
-function print(io: ProgramIO, reply: MysqlReply, o: MysqlOptions & { interactive: boolean; boxes: boolean; vertical: boolean }, line?: number): boolean {
+function print(io: ProgramIO, reply: MysqlReply, o: Style, line?: number): boolean {
   if (reply.kind === 'error') {
     io.stderr.write(errorLine(reply, o.interactive ? undefined : line));
     return true;
@@ -101,10 +104,10 @@ export function makeMysql(session: ContainerSession): Program {
   };
 }
 
-async function runPiece(io: ProgramIO, conn: MysqlConnection, p: Piece, style: MysqlOptions & { interactive: boolean; boxes: boolean }, line: number): Promise<boolean> {
+async function runPiece(io: ProgramIO, conn: MysqlConnection, p: Piece, style: Style, line: number): Promise<boolean> {
   if (p.kind === 'use') {
     const reply = await conn.query(`USE \`${p.database}\``);
-    if (reply.kind === 'error') return print(io, reply, { ...style, vertical: false }, line);
+    if (reply.kind === 'error') return print(io, reply, style, line);
     if (style.interactive) io.stdout.write('Database changed\n');
     return false;
   }
@@ -116,7 +119,7 @@ async function runPiece(io: ProgramIO, conn: MysqlConnection, p: Piece, style: M
   return print(io, await conn.query(p.sql), { ...style, vertical: style.vertical || p.vertical }, line);
 }
 
-async function runBatch(io: ProgramIO, conn: MysqlConnection, source: string, style: MysqlOptions & { interactive: boolean; boxes: boolean }): Promise<number> {
+async function runBatch(io: ProgramIO, conn: MysqlConnection, source: string, style: Style): Promise<number> {
   const buffer = new StatementBuffer();
   const lines = source.split('\n');
   let start = 1;
@@ -134,7 +137,7 @@ async function runBatch(io: ProgramIO, conn: MysqlConnection, source: string, st
   return 0;
 }
 
-async function interactiveLoop(io: ProgramIO, conn: MysqlConnection, style: MysqlOptions & { interactive: boolean; boxes: boolean }): Promise<number> {
+async function interactiveLoop(io: ProgramIO, conn: MysqlConnection, style: Style): Promise<number> {
   const tty = io.ctx.tty!;
   const buffer = new StatementBuffer();
   for (;;) {

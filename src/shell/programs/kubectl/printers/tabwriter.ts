@@ -96,22 +96,20 @@ export class TabWriter {
     const rowWidths = this.rowWidths;
     for (let j = 0; j < cells.length; j++) {
       const w = plainCellWidth(cells[j]);
-      if (w < 0) break;
+      // A cell holding a tab or line break (or not a string) goes through write(), as text would.
+      if (w < 0) return this.write(cells.join('\t') + '\n');
       rowWidths[j] = w;
-      if (j + 1 === cells.length) {
-        let ncells = 0;
-        for (let k = 0; k < cells.length; k++) {
-          // A cell in progress from an earlier write() continues into the first one.
-          this.text += cells[k];
-          this.width += rowWidths[k];
-          ncells = this.terminateCell();
-        }
-        this.lineStarts.push(this.cellTexts.length);
-        if (ncells === 1) this.flush();
-        return;
-      }
     }
-    this.write(cells.join('\t') + '\n');
+    if (cells.length === 0) return this.write('\n');
+    let ncells = 0;
+    for (let k = 0; k < cells.length; k++) {
+      // A cell in progress from an earlier write() continues into the first one.
+      this.text += cells[k];
+      this.width += rowWidths[k];
+      ncells = this.terminateCell();
+    }
+    this.lineStarts.push(this.cellTexts.length);
+    if (ncells === 1) this.flush();
   }
 
   flush(): void {
