@@ -1,6 +1,7 @@
 /** nginx in a container: serves its web root over the pod network, with its error pages and log lines. */
 import type { ContainerInstance } from './runtime';
 import { utf8Length } from '../storage/utf8';
+import { MONTHS, WEEKDAYS } from '../calendar';
 
 export interface HttpRequest {
   method: string;
@@ -17,8 +18,6 @@ export interface HttpResponse {
   body: string;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const p2 = (n: number) => String(n).padStart(2, '0');
 
 /** nginx's error-log time: 2024/12/12 10:00:00. */
@@ -34,7 +33,7 @@ function accessLogTime(ms: number): string {
 
 export function httpDate(ms: number): string {
   const d = new Date(ms);
-  return `${DAYS[d.getUTCDay()]}, ${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} GMT`;
+  return `${WEEKDAYS[d.getUTCDay()]}, ${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} GMT`;
 }
 
 /** What the official image's entrypoint and nginx print as the container starts. */

@@ -2,6 +2,7 @@ import type { FileStat } from '../../fs-types';
 import type { Program, ProgramIO } from '../../program';
 import { abs, invalidOption, parseArgs } from './common';
 import { columns } from './columns';
+import { MONTHS } from '../../../cluster/calendar';
 
 interface Entry {
   name: string;
@@ -110,7 +111,6 @@ function blocksOf(stat: FileStat): number {
   return Math.ceil(stat.size / 4096) * 4;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "Nov 22 03:52" for recent files, "Nov 22  2025" for those over six months old or in the future. */
 function date(ms: number, now: number): string {

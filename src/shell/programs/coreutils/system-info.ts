@@ -1,7 +1,6 @@
 import type { Program } from '../../program';
+import { MONTHS, WEEKDAYS } from '../../../cluster/calendar';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const KERNEL = '6.1.0-28-amd64';
 const KERNEL_VERSION = '#1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22)';
 
@@ -16,7 +15,7 @@ export const date: Program = async (io) => {
 function strftime(format: string, d: Date): string {
   const p2 = (n: number) => String(n).padStart(2, '0');
   const map: Record<string, () => string> = {
-    a: () => DAYS[d.getUTCDay()],
+    a: () => WEEKDAYS[d.getUTCDay()],
     b: () => MONTHS[d.getUTCMonth()],
     e: () => String(d.getUTCDate()).padStart(2),
     d: () => p2(d.getUTCDate()),

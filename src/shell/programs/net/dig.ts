@@ -8,6 +8,7 @@ import type { DnsReply, DnsType } from '../../../cluster/client/types';
 import type { Program, ProgramIO } from '../../program';
 import { columns, fqdn, hashHex, rdata, recordLine, replySize } from './bind-format';
 import { candidates, readResolvConf } from './resolver';
+import { MONTHS, WEEKDAYS } from '../../../cluster/calendar';
 
 const TYPES: DnsType[] = ['A', 'AAAA', 'SRV', 'PTR'];
 const ZONE = 'cluster.local';
@@ -53,10 +54,8 @@ function parse(argv: string[]): DigArgs | string {
 /** `Wed Oct 07 19:04:04 UTC 2026`, as dig's WHEN line prints the time. */
 function when(ms: number): string {
   const d = new Date(ms);
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+  return `${WEEKDAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
 
 /** What changed in dig's output across BIND releases: cookies (9.11), the mDNS warning (by 9.11), 1232-byte EDNS (9.16), the transport (9.17). */

@@ -2,11 +2,10 @@
 import type { Json } from '../printers/types';
 import { humanDuration } from '../printers/age';
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from './prefix-writer';
+import { MONTHS, WEEKDAYS } from '../../../../cluster/calendar';
 
 const MAX_ANNOTATION_LEN = 140;
 const SKIP_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -15,7 +14,7 @@ export function rfc1123z(timestamp: unknown): string {
   const ms = typeof timestamp === 'string' && timestamp ? Date.parse(timestamp) : NaN;
   if (Number.isNaN(ms)) return 'Mon, 01 Jan 0001 00:00:00 +0000';
   const d = new Date(ms);
-  return `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
+  return `${WEEKDAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
 }
 
 /** translateTimestampSince: `<unknown>` for a zero time. */
