@@ -41,6 +41,13 @@ export class SeededRandom {
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
   }
 
+  /** n lowercase hex digits (container and machine ids). */
+  hex(n: number): string {
+    let out = '';
+    for (let i = 0; i < n; i++) out += this.int(16).toString(16);
+    return out;
+  }
+
   /** n characters of apimachinery's rand.String alphabet (no vowels, no look-alikes). */
   string(n: number): string {
     const alphabet = 'bcdfghjklmnpqrstvwxz2456789';

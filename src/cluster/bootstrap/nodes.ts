@@ -21,7 +21,6 @@ export function nodePlans(): NodePlan[] {
   }));
 }
 
-const hex = (random: SeededRandom, n: number) => Array.from({ length: n }, () => random.int(16).toString(16)).join('');
 
 export function nodeObject(plan: NodePlan): KubeObject {
   const labels: Record<string, string> = {
@@ -91,7 +90,7 @@ export function nodeStatus(plan: NodePlan, now: string, random: SeededRandom): R
       kernelVersion: '6.1.0-27-amd64',
       kubeProxyVersion: 'v1.32.0',
       kubeletVersion: 'v1.32.0',
-      machineID: hex(random, 32),
+      machineID: random.hex(32),
       operatingSystem: 'linux',
       osImage: 'Debian GNU/Linux 12 (bookworm)',
       systemUUID: random.uid(),

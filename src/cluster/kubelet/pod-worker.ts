@@ -32,7 +32,7 @@ import { backOffMs, type NodeImages } from './images';
 import { buildPodStatus, freshContainer, type ContainerView, type PodView } from './pod-status';
 import { PodProbes } from './pod-probes';
 import { runSteps } from './process-steps';
-import { claimNames, hex, structuredCloneView } from './pod-worker-util';
+import { claimNames, structuredCloneView } from './pod-worker-util';
 import { isSucceeded, podPhase } from './pod-phase';
 import type { ContainerRuntime } from '../containers/runtime';
 import { PodVolumes } from './pod-volumes';
@@ -294,7 +294,7 @@ export class PodWorker {
       run.pullFailures = 0;
       run.family = outcome.family;
       run.view.imageID = outcome.imageID;
-      run.view.containerID = `containerd://${hex(this.host.random, 64)}`;
+      run.view.containerID = `containerd://${this.host.random.hex(64)}`;
       this.event('Normal', 'Created', `Created container: ${run.spec.name}`, run);
       this.event('Normal', 'Started', `Started container ${run.spec.name}`, run);
       run.view.state = { running: { startedAt: this.now() } };
