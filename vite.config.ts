@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
-import { precompressed } from './scripts/vite/precompressed';
+import { precompressed } from './scripts/vite/precompressed.ts';
 
 // The <kube-lab> element's entry: a fixed name so host pages can write one <script src=".../embed.js">.
 const EMBED_ENTRY = 'embed';

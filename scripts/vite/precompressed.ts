@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import sirv from 'sirv';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
@@ -22,24 +23,30 @@ export function precompressed(): Plugin[] {
     {
       name: 'kubelab-preview-precompressed',
       configurePreviewServer(server) {
-        const dist = resolve(server.config.root, server.config.build.outDir);
-        // Hashed assets never change under their name, so they are cached as a static host would:
-        // the worker's import of the lab code the page has prefetched then needs no second request.
-        const serve = sirv(dist, {
-          gzip: true,
-          etag: true,
-          setHeaders: (res, pathname) =>
-            res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
-        });
         // Ahead of Vite's own static files and compression, which serve everything without a gzip copy.
-        server.middlewares.use((req, res, next) => {
-          const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
-          const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
-          const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-          if (gzip && file.startsWith(dist) && existsSync(`${file}.gz`)) serve(req, res, next);
-          else next();
-        });
+        server.middlewares.use(precompressedFiles(resolve(server.config.root, server.config.build.outDir)));
       },
     },
   ];
+}
+
+/**
+ * Serves a built file's gzip copy to a client that accepts gzip; anything else goes to `next`.
+ * Hashed assets never change under their name, so they are cached as a static host would:
+ * the worker's import of the lab code the page has prefetched then needs no second request.
+ */
+export function precompressedFiles(dist: string) {
+  const serve = sirv(dist, {
+    gzip: true,
+    etag: true,
+    setHeaders: (res, pathname) =>
+      res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    if (gzip && file.startsWith(dist) && existsSync(`${file}.gz`)) serve(req, res, next);
+    else next();
+  };
 }

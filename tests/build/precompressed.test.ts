@@ -1,0 +1,71 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precompressedFiles } from '../../scripts/vite/precompressed';
+
+const dist = mkdtempSync(join(tmpdir(), 'kubelab-dist-'));
+let server: Server;
+let port = 0;
+
+function get(path: string, encoding?: string): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+  return new Promise((done, fail) => {
+    const req = request({ port, path, headers: encoding ? { 'accept-encoding': encoding } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><p>kubelab</p>');
+  writeFileSync(join(dist, 'index.html.gz'), gzipSync('<!doctype html><p>kubelab</p>'));
+  writeFileSync(join(dist, 'assets', 'app-1a2b.js'), 'export const app = 1;');
+  writeFileSync(join(dist, 'assets', 'app-1a2b.js.gz'), gzipSync('export const app = 1;'));
+  writeFileSync(join(dist, 'sw.js'), 'self.x = 1;');
+  const serve = precompressedFiles(dist);
+  server = createServer((req, res) =>
+    serve(req, res, () => {
+      res.statusCode = 404;
+      res.end('next');
+    }),
+  );
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  port = (server.address() as { port: number }).port;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+describe('precompressed preview files', () => {
+  it('serves a hashed asset from its gzip copy, cached for good', async () => {
+    const res = await get('/assets/app-1a2b.js', 'gzip, deflate');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['content-type']).toBe('text/javascript');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(gunzipSync(res.body).toString()).toBe('export const app = 1;');
+  });
+
+  it('serves the page at / from index.html.gz and has it checked again on every load', async () => {
+    const res = await get('/?lesson=1', 'gzip');
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(gunzipSync(res.body).toString()).toBe('<!doctype html><p>kubelab</p>');
+  });
+
+  it('leaves a client without gzip, and a file without a gzip copy, to the next handler', async () => {
+    expect((await get('/assets/app-1a2b.js')).body.toString()).toBe('next');
+    expect((await get('/sw.js', 'gzip')).body.toString()).toBe('next');
+    expect((await get('/missing.js', 'gzip')).body.toString()).toBe('next');
+  });
+
+  it('does not serve files outside the built folder', async () => {
+    expect((await get('/../etc/passwd.gz', 'gzip')).body.toString()).toBe('next');
+    expect((await get('/%2e%2e/%2e%2e/etc/hostname', 'gzip')).body.toString()).toBe('next');
+  });
+});
