@@ -119,6 +119,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // Every browser kubelab supports (es2022) knows modulepreload; a browser that did not would only fetch later.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       input: {
         index: 'index.html',
