@@ -21,6 +21,7 @@ import { runCommand } from './run';
 import { scaleCommand } from './scale';
 import { setCommand } from './set';
 import { versionCommand } from './version';
+import { waitCommand } from './wait';
 
 export const COMMANDS: Command[] = [
   apiResourcesCommand,
@@ -45,4 +46,5 @@ export const COMMANDS: Command[] = [
   scaleCommand,
   setCommand,
   versionCommand,
+  waitCommand,
 ];
