@@ -20,6 +20,7 @@ import { rolloutCommand } from './rollout';
 import { runCommand } from './run';
 import { scaleCommand } from './scale';
 import { setCommand } from './set';
+import { topCommand } from './top';
 import { versionCommand } from './version';
 import { waitCommand } from './wait';
 
@@ -45,6 +46,7 @@ export const COMMANDS: Command[] = [
   runCommand,
   scaleCommand,
   setCommand,
+  topCommand,
   versionCommand,
   waitCommand,
 ];
