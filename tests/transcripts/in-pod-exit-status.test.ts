@@ -21,3 +21,15 @@ describe('exit status of a line typed in a pod shell', () => {
     expect(await session.exec('exit 4')).toEqual({ output: 'command terminated with exit code 4\n', exitCode: 4, running: false, prompt: '$ ' });
   });
 });
+
+describe('exec of a program the shell also has as a builtin', () => {
+  it('runs echo, true and false given directly to kubectl exec, as /bin holds them in every image with a userland', async () => {
+    session = createSession({ seed: 3 });
+    await session.exec('kubectl run box --image=busybox:1.36 -- sleep 3600');
+    await session.advance(10_000);
+    expect(await session.exec('kubectl exec box -- echo ready')).toMatchObject({ output: 'ready\n', exitCode: 0 });
+    expect(await session.exec('kubectl exec box -- /bin/true')).toMatchObject({ output: '', exitCode: 0 });
+    expect(await session.exec('kubectl exec box -- false')).toMatchObject({ output: 'command terminated with exit code 1\n', exitCode: 1 });
+    expect(await session.exec('kubectl run -i once --image=busybox:1.36 --restart=Never -- echo hello')).toMatchObject({ output: 'hello\n', exitCode: 0 });
+  });
+});

@@ -62,8 +62,20 @@ export async function runInContainer(session: ContainerSession, argv: string[], 
   const name = argv[0];
   const programs = shell.programs;
   const found = Object.prototype.hasOwnProperty.call(programs, name) || (!name.includes('/') && Object.prototype.hasOwnProperty.call(programs, `${programDir(session)}/${name}`));
-  if (!found) return { notFound: name };
-  return { status: await shell.exec(argv, rio).catch((e) => (e instanceof ExitShell ? e.status : Promise.reject(e))) };
+  // echo, true, test … are also programs in /bin of every image with a userland; here the shell's builtins play them.
+  const standalone = !found && session.contents.shells.length > 0 ? standaloneBuiltin(name) : undefined;
+  if (!found && !standalone) return { notFound: name };
+  const command = standalone ? [standalone, ...argv.slice(1)] : argv;
+  return { status: await shell.exec(command, rio).catch((e) => (e instanceof ExitShell ? e.status : Promise.reject(e))) };
+}
+
+/** Shell builtins that coreutils and busybox also ship as executables, by bare name or /bin, /usr/bin path. */
+const STANDALONE = ['echo', 'true', 'false', 'test', '[', 'pwd', 'kill'];
+
+function standaloneBuiltin(command: string): string | undefined {
+  const base = command.slice(command.lastIndexOf('/') + 1);
+  if (command.includes('/') && command !== `/bin/${base}` && command !== `/usr/bin/${base}`) return undefined;
+  return STANDALONE.includes(base) ? base : undefined;
 }
 
 async function interactiveLoop(session: ContainerSession, shell: Shell, io: RunIO, shellName: string): Promise<number> {
