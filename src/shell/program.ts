@@ -1,3 +1,4 @@
+import type { PortForwards } from './port-forwards';
 import type { ClusterClient } from '../cluster/client/types';
 import type { Clock } from '../cluster/clock';
 import type { FileSystem } from './fs-types';
@@ -39,6 +40,8 @@ export interface ProgramContext {
   commandNames(): string[];
   /** Fetches a URL over the simulated network (kubectl apply -f URL); rejects with the error text a real client gives. */
   fetchUrl(url: string): Promise<string>;
+  /** The learner's machine's ports held by `kubectl port-forward` (absent inside a pod). */
+  portForwards?: PortForwards;
   /** Present when stdin is the terminal (`kubectl exec -it`): lets a program read lines itself. */
   tty?: Tty;
   /**

@@ -9,6 +9,7 @@ import { parse } from './parse';
 import type { Program, ProgramContext, ProgramIO, Tty } from './program';
 import { applyRedirects, type StdIO } from './redirect';
 import { Pipe, StringInput, StringOutput } from './streams';
+import type { PortForwards } from './port-forwards';
 
 export interface ShellOptions {
   fs: FileSystem;
@@ -19,6 +20,8 @@ export interface ShellOptions {
   client: ClusterClient;
   clock: Clock;
   fetchUrl?: (url: string) => Promise<string>;
+  /** The machine's forwarded ports (the learner's workstation only). */
+  portForwards?: PortForwards;
   clearScreen?: () => void;
   /** The terminal, for programs whose stdin is the terminal. */
   tty?: Tty;
@@ -311,6 +314,7 @@ export class Shell {
       commandNames: () => shell.commandNames(),
       fetchUrl: (url) => (shell.options.fetchUrl ? shell.options.fetchUrl(url) : Promise.reject(new Error(`unable to read URL "${url}"`))),
       tty: io.stdin.isTTY ? this.options.tty : undefined,
+      portForwards: this.options.portForwards,
       run: (childArgv, childIO = {}) => shell.runChild(childArgv, { ...io, ...childIO }, { ...extraEnv, ...childIO.env }),
     };
     return {

@@ -2,6 +2,7 @@ import type { FileSystem } from './fs-types';
 import { resolvePath, dirname } from './path';
 import { preloadPrograms, programs } from './programs/index';
 import { DEFAULT_KUBECONFIG } from './programs/kubectl/default-kubeconfig';
+import { PortForwards } from './port-forwards';
 import { Shell } from './shell';
 import { createTerminal } from './terminal';
 import type { CompletionContext } from './completion';
@@ -49,6 +50,8 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     return (await import('./programs/kubectl/complete')).completeKubectlWithKubeconfig(words, current, { ...ctx, fs, home });
   };
 
+  const portForwards = new PortForwards();
+
   return {
     fs,
     home,
@@ -57,7 +60,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
         sink,
         size,
         newShell: ({ tty, clearScreen, history }) =>
-          new Shell({ fs, programs, env, cwd: home, client: options.client, clock: options.clock, fetchUrl: options.fetchUrl, clearScreen, tty, history }),
+          new Shell({ fs, programs, env, cwd: home, client: options.client, clock: options.clock, fetchUrl: options.fetchUrl, portForwards, clearScreen, tty, history }),
         completion: { fs, client: options.client, completeKubectl },
       });
     },

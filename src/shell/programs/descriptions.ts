@@ -5,6 +5,7 @@ export const programDescriptions: Record<string, string> = {
   cat: 'print files',
   chmod: 'change file mode bits',
   cp: 'copy files and directories',
+  curl: 'transfer a URL (localhost ports that kubectl port-forward holds)',
   cut: 'print selected fields of each line',
   date: 'print the date and time',
   env: 'print the environment',

@@ -5,7 +5,7 @@ export { programDescriptions } from './descriptions';
 // The programs load on first use, so the first prompt does not wait for their code (kubectl is
 // the largest); preloadPrograms loads them all, so that a first use normally starts at once.
 type KubectlModule = typeof import('./kubectl/index');
-type LocalModules = { coreutils: Record<string, Program>; editorPrograms: Record<string, Program> };
+type LocalModules = { coreutils: Record<string, Program>; editorPrograms: Record<string, Program>; workstationNet: Record<string, Program> };
 
 let kubectlModule: KubectlModule | undefined;
 const loadKubectl = async (): Promise<KubectlModule> => (kubectlModule ??= await import('./kubectl/index'));
@@ -15,8 +15,8 @@ const kubectl: Program = (io) => (kubectlModule ? kubectlModule.kubectl(io) : lo
 let localModules: LocalModules | undefined;
 const loadLocal = async (): Promise<LocalModules> => {
   if (localModules) return localModules;
-  const [{ coreutils }, { editorPrograms }] = await Promise.all([import('./coreutils/index'), import('./editor/index')]);
-  return (localModules = { coreutils, editorPrograms });
+  const [{ coreutils }, { editorPrograms }, { workstationNet }] = await Promise.all([import('./coreutils/index'), import('./editor/index'), import('./net/workstation')]);
+  return (localModules = { coreutils, editorPrograms, workstationNet });
 };
 const local = (group: keyof LocalModules, name: string): Program => {
   return (io) => (localModules ? localModules[group][name](io) : loadLocal().then((m) => m[group][name](io)));
@@ -40,4 +40,6 @@ export const programs: Record<string, Program> = {
   ...Object.fromEntries(COREUTILS_NAMES.map((name) => [name, local('coreutils', name)])),
   ...Object.fromEntries(EDITOR_NAMES.map((name) => [name, local('editorPrograms', name)])),
   kubectl,
+  // The learner's machine's curl, for ports `kubectl port-forward` holds.
+  curl: local('workstationNet', 'curl'),
 };

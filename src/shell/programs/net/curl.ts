@@ -1,11 +1,14 @@
-/** curl (7.88, as Debian bookworm ships it) over the pod network. */
-import type { Program } from '../../program';
+/** curl (7.88, as Debian bookworm ships it) over the pod network, or from the learner's machine. */
+import type { Program, ProgramIO } from '../../program';
 import { resolvePath } from '../../path';
-import { parseUrl, podFetch } from './http-client';
+import { parseUrl, podFetch, type FetchOutcome, type ParsedUrl } from './http-client';
 
 const VERSION = '7.88.1';
 
-export const curl: Program = async (io) => {
+/** How one request reaches its server: from inside a pod, or from the learner's machine. */
+export type Fetcher = (io: ProgramIO, url: ParsedUrl, method: 'GET' | 'HEAD', userAgent: string) => Promise<FetchOutcome>;
+
+export const makeCurl = (fetch: Fetcher): Program => async (io) => {
   let head = false, include = false, silent = false, fail = false;
   let output: string | undefined;
   let url: string | undefined;
@@ -35,7 +38,7 @@ export const curl: Program = async (io) => {
     io.stderr.write(`curl: (3) URL using bad/illegal format or missing URL\n`);
     return 3;
   }
-  const outcome = await podFetch(io, parsed, head ? 'HEAD' : 'GET', `curl/${VERSION}`);
+  const outcome = await fetch(io, parsed, head ? 'HEAD' : 'GET', `curl/${VERSION}`);
   if (outcome.kind === 'unresolved') {
     if (!silent) io.stderr.write(`curl: (6) Could not resolve host: ${parsed.host}\n`);
     return 6;
@@ -64,3 +67,5 @@ export const curl: Program = async (io) => {
   io.stdout.write(text);
   return 0;
 };
+
+export const curl: Program = makeCurl(podFetch);

@@ -16,6 +16,7 @@ import { getCommand } from './get';
 import { labelCommand } from './label';
 import { logsCommand } from './logs';
 import { patchCommand } from './patch';
+import { portForwardCommand } from './port-forward';
 import { rolloutCommand } from './rollout';
 import { runCommand } from './run';
 import { scaleCommand } from './scale';
@@ -42,6 +43,7 @@ export const COMMANDS: Command[] = [
   labelCommand,
   logsCommand,
   patchCommand,
+  portForwardCommand,
   rolloutCommand,
   runCommand,
   scaleCommand,
