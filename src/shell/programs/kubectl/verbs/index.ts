@@ -17,6 +17,7 @@ import { labelCommand } from './label';
 import { logsCommand } from './logs';
 import { patchCommand } from './patch';
 import { portForwardCommand } from './port-forward';
+import { replaceCommand } from './replace';
 import { rolloutCommand } from './rollout';
 import { runCommand } from './run';
 import { scaleCommand } from './scale';
@@ -44,6 +45,7 @@ export const COMMANDS: Command[] = [
   logsCommand,
   patchCommand,
   portForwardCommand,
+  replaceCommand,
   rolloutCommand,
   runCommand,
   scaleCommand,
