@@ -10,6 +10,7 @@ import type { Obj } from '../controllers/runtime/resources';
 import type { ContainerRuntime } from '../containers/runtime';
 import type { ContainerSockets, PodNetwork } from '../containers/network';
 import { ensureMysqld, mysqlConnect, MYSQL_SOCKET, runsMysqld } from '../containers/mysql/server';
+import { redisServer } from '../containers/redis/server';
 import type { ContainerInstance } from '../containers/runtime';
 import type { ContainerSession, PodHttpRequest, PodHttpResult } from '../containers/types';
 import type { ClusterDns, DnsQuery, DnsReply } from '../dns';
@@ -73,7 +74,11 @@ export class PodConnections {
     const st = statuses.find((s) => s.name === name);
     const waiting = st?.state?.waiting;
     const c = this.runtime.get(pod.metadata.uid!, name);
-    if (c?.running) this.startServer(c);
+    if (c?.running) {
+      this.startServer(c);
+      // Save points due by now show in the log.
+      redisServer(c, this.network.containerSpec(c), () => this.network.now())?.tick();
+    }
     if ((!st || waiting) && !c) throw badRequest(`container "${name}" in pod "${podName}" is waiting to start: ${waiting?.reason ?? 'ContainerCreating'}`);
     return (c?.logs ?? []).map((l) => l + '\n').join('');
   }

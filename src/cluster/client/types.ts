@@ -5,7 +5,8 @@ import type { DnsQuery, DnsReply } from '../dns';
 export type { ContainerSession, PodHttpRequest, PodHttpResult } from '../containers/types';
 export type { DnsQuery, DnsReply, DnsRecord, DnsType } from '../dns';
 export type { MysqlConnection, MysqlReply, ResultColumn, SqlValue } from '../containers/mysql/types';
-export type { PodTcpResult, ContainerSockets } from '../containers/network';
+export type { PodTcpResult, PodConnection, ContainerSockets } from '../containers/network';
+export type { RedisConnection, RespReply } from '../containers/redis/types';
 
 /**
  * How everything outside the API server reaches it — controllers, the

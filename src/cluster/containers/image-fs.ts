@@ -89,6 +89,7 @@ export function buildImageFs(contents: ImageContents, files: KubeletFiles, now: 
   fs.writeFile('/etc/hosts', hostsFile(files));
   fs.writeFile('/etc/resolv.conf', resolvConf(files));
   fs.writeFile('/etc/passwd', 'root:x:0:0:root:/root:/bin/' + (contents.shells.includes('bash') ? 'bash' : 'sh') + '\n');
+  if (contents.workingDir) fs.mkdir(contents.workingDir, { recursive: true });
   if (contents.webRoot) {
     fs.mkdir(contents.webRoot, { recursive: true });
     fs.writeFile(`${contents.webRoot}/index.html`, NGINX_INDEX);

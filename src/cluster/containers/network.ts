@@ -7,9 +7,14 @@ import type { ContainerInstance, ContainerRuntime } from './runtime';
 import type { PodHttpRequest, PodHttpResult } from './types';
 import { mysqlConnect, runsMysqld } from './mysql/server';
 import type { MysqlConnection } from './mysql/types';
+import { redisConnect } from './redis/server';
+import type { RedisConnection } from './redis/types';
 
-/** A TCP connection opened over the pod network: the server's side of it (mysqld's protocol), or why it failed. */
-export type PodTcpResult = { ok: true; serverIP: string; connection: MysqlConnection } | { ok: false; error: 'refused' | 'timeout' };
+/** The server's side of a TCP connection: which protocol it speaks tells mysqld from redis-server. */
+export type PodConnection = MysqlConnection | RedisConnection;
+
+/** A TCP connection opened over the pod network: the server's side of it, or why it failed. */
+export type PodTcpResult = { ok: true; serverIP: string; connection: PodConnection } | { ok: false; error: 'refused' | 'timeout' };
 
 /**
  * What a process in a container opens besides files: sockets from its pod's
@@ -59,10 +64,14 @@ export class PodNetwork {
     return { ...dest, local, containers };
   }
 
-  /** Opens a TCP connection from the pod at fromIP; mysqld answers on 3306 while its container runs. */
+  /** Opens a TCP connection from the pod at fromIP; mysqld answers on 3306, redis-server on its port, while their containers run. */
   tcp(req: { ip: string; port: number; fromIP: string }): PodTcpResult {
     const dest = this.reach(req.ip, req.port, req.fromIP);
     if ('error' in dest) return { ok: false, error: dest.error };
+    for (const c of dest.containers) {
+      const redis = redisConnect(c, this.containerSpec(c), dest.port, () => this.clock.now());
+      if (redis) return { ok: true, serverIP: dest.ip, connection: redis };
+    }
     const server = dest.port === 3306 ? dest.containers.find((c) => runsMysqld(c, this.containerSpec(c))) : undefined;
     if (!server) return { ok: false, error: 'refused' };
     return { ok: true, serverIP: dest.ip, connection: mysqlConnect(server, dest.local ? '127.0.0.1' : req.fromIP, () => this.clock.now()) };

@@ -22,6 +22,7 @@ import { MountedFileSystem, type Mount } from './mounted-fs';
 import { appendLog, newLog, type LogBuffer } from './logs';
 import { nginxStartupLog } from './nginx';
 import { ensureMysqld, runsMysqld } from './mysql/server';
+import { redisServer, redisStopped } from './redis/server';
 import { applyEntries, layerDiff, type LayerEntry, type RuntimeState, type SavedContainer, type SavedEmptyDir } from './runtime-state';
 import { normalizePath } from '../storage/path';
 
@@ -107,12 +108,18 @@ export class ContainerRuntime {
     if (contents.webRoot && !container.command) instance.log(...nginxStartupLog(this.clock.now(), contents.serverVersion ?? ''));
     // mysqld sets up its datadir and logs its start as the container starts (not when first reached).
     if (runsMysqld(instance, container)) ensureMysqld(instance);
+    // redis-server loads its dir and logs its start as the container starts.
+    redisServer(instance, container, () => this.clock.now(), true);
     return instance;
   }
 
-  stopped(podUID: string, name: string): void {
+  /** The container's process ended; `signal` says how it was stopped (SIGTERM lets a server shut down cleanly, SIGKILL does not). */
+  stopped(podUID: string, name: string, signal?: 'SIGTERM' | 'SIGKILL'): void {
     const i = this.instances.get(key(podUID, name));
-    if (i) i.running = false;
+    if (i) {
+      redisStopped(i, signal === 'SIGTERM');
+      i.running = false;
+    }
     this.changed();
   }
 
@@ -239,7 +246,7 @@ export class ContainerRuntime {
       files,
       startedAt: init.startedAt,
       env: init.env,
-      workingDir: container.workingDir ?? '/',
+      workingDir: container.workingDir ?? contents.workingDir ?? '/',
       logs: init.log.lines,
       log: (...lines) => {
         appendLog(init.log, lines);

@@ -25,6 +25,8 @@ export interface ImageFamily {
   /** The entrypoint runs the server only for no args, options or this command; other args run as the command. */
   entrypointExecsArgs?: boolean;
   serverCommand?: string;
+  /** A first arg with this suffix is a config file the entrypoint hands the server (redis's `*.conf`). */
+  serverConfigSuffix?: string;
 }
 
 const range = (prefix: string, from: number, to: number, suffixes: string[] = ['']): string[] => {
@@ -32,6 +34,31 @@ const range = (prefix: string, from: number, to: number, suffixes: string[] = ['
   for (let i = from; i <= to; i++) for (const s of suffixes) out.push(`${prefix}${i}${s}`);
   return out;
 };
+
+/** The redis releases of each series the catalogue holds (the newest last). */
+export const REDIS_RELEASES: Record<string, string[]> = {
+  '6.2': ['6.2.14'],
+  '7.0': ['7.0.15'],
+  '7.2': ['7.2.4', '7.2.5'],
+  '7.4': ['7.4.0', '7.4.1'],
+  '8.0': ['8.0.0'],
+};
+
+function redisTags(): string[] {
+  const bases = ['latest', 'alpine', 'bookworm', '6', '7', '8', ...Object.keys(REDIS_RELEASES), ...Object.values(REDIS_RELEASES).flat()];
+  return bases.flatMap((b) => (b === 'latest' || b === 'alpine' || b === 'bookworm' ? [b] : [b, `${b}-alpine`, `${b}-bookworm`]));
+}
+
+/** Approximate compressed sizes (linux/amd64): Debian by major series, Alpine far smaller. */
+function redisSizes(): Record<string, number> {
+  const sizes: Record<string, number> = { '*': 40015234, alpine: 17225621 };
+  for (const tag of redisTags()) {
+    const series = tag.startsWith('6') ? 6 : tag.startsWith('8') ? 8 : 7;
+    if (tag.includes('alpine')) sizes[tag] = series === 6 ? 12162331 : series === 8 ? 25417788 : 17225621;
+    else sizes[tag] = series === 6 ? 38261880 : series === 8 ? 48731052 : 40015234;
+  }
+  return sizes;
+}
 
 export const IMAGE_FAMILIES: ImageFamily[] = [
   {
@@ -93,6 +120,17 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
     requiresOneOfEnv: ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'],
     entrypointExecsArgs: true,
     serverCommand: 'mysqld',
+  },
+  {
+    names: ['redis'],
+    tags: redisTags(),
+    // Approximate compressed sizes (linux/amd64).
+    sizes: redisSizes(),
+    process: 'server',
+    ports: [6379],
+    entrypointExecsArgs: true,
+    serverCommand: 'redis-server',
+    serverConfigSuffix: '.conf',
   },
   {
     names: ['pause'],

@@ -3,7 +3,7 @@
  * PATH, which nslookup and ping it ships, its environment and web root.
  * Keyed by the family's first repository name (see catalogue.ts).
  */
-import type { ImageFamily } from './catalogue';
+import { REDIS_RELEASES, type ImageFamily } from './catalogue';
 
 export type NslookupFlavour = 'busybox-1.28' | 'busybox' | 'bind';
 /** busybox/alpine ash: `\w # `; Debian's root bashrc: `root@\h:\w# `; bash's default: `\s-\v# `. */
@@ -27,6 +27,10 @@ export interface ImageContents {
   serverVersion?: string;
   /** The MySQL release, when the image runs mysqld (and ships the mysql client). */
   mysqlVersion?: string;
+  /** The redis release, when the image runs redis-server (and ships redis-cli). */
+  redisVersion?: string;
+  /** The image's WORKDIR, when not `/`. */
+  workingDir?: string;
   env: Record<string, string>;
   /** /etc/os-release. */
   osRelease: string;
@@ -67,6 +71,37 @@ function mysqlVersion(tag: string | undefined): string {
   const last: Record<string, string> = { '5': '5.7.44', '5.7': '5.7.44', '8': '8.4.3', '8.0': '8.0.40', '8.4': '8.4.3', lts: '8.4.3', '9': '9.1.0', latest: '9.1.0' };
   if (tag && last[tag]) return last[tag];
   return /^\d+\.\d+\.\d+$/.test(tag ?? '') ? tag! : '9.1.0';
+}
+
+/** Download SHA-256 of the releases the catalogue holds (docker-library/redis). */
+const REDIS_SHA: Record<string, string> = {
+  '6.2.14': '34e74856cbd66fdb3a684fb349d93961d8c7aa668b06f81fd93ff267d09bc277',
+  '7.0.15': '98066f5363504b26c34dd20fbcc3c957990d764cdf42576c836fc021073f4341',
+  '7.2.4': '8d104c26a154b29fd67d6568b4f375212212ad41e0c2caa3d66480e78dbd3b59',
+  '7.2.5': '5981179706f8391f03be91d951acafaeda91af7fac56beffb2701963103e423d',
+  '7.4.0': '57b47c2c6682636d697dbf5d66d8d495b4e653afc9cd32b7adf9da3e433b8aaf',
+  '7.4.1': 'bc34b878eb89421bbfca6fa78752343bf37af312a09eb0fae47c9575977dfaa2',
+};
+
+/** The redis release a tag holds: the newest of its series; `latest`, `alpine`, `bookworm` and `7` are 7.4. */
+export function redisVersion(tag: string | undefined): string {
+  const base = (tag ?? 'latest').replace(/-(alpine|bookworm)$/, '').replace(/^(alpine|bookworm)$/, 'latest');
+  if (/^\d+\.\d+\.\d+$/.test(base)) return base;
+  const series = base === 'latest' || base === '7' ? '7.4' : base === '6' ? '6.2' : base === '8' ? '8.0' : base;
+  const releases = REDIS_RELEASES[series] ?? REDIS_RELEASES['7.4'];
+  return releases[releases.length - 1];
+}
+
+function redisContents(tag: string | undefined): ImageContents {
+  const version = redisVersion(tag);
+  const alpine = /alpine/.test(tag ?? '');
+  const env: Record<string, string> = { PATH: DEBIAN_PATH };
+  if (!alpine) env.GOSU_VERSION = '1.17';
+  env.REDIS_VERSION = version;
+  env.REDIS_DOWNLOAD_URL = version.startsWith('8') ? `https://github.com/redis/redis/archive/refs/tags/${version}.tar.gz` : `http://download.redis.io/releases/redis-${version}.tar.gz`;
+  if (REDIS_SHA[version]) env.REDIS_DOWNLOAD_SHA = REDIS_SHA[version];
+  if (alpine) return { shells: ['sh'], prompt: 'ash', programs: [...BUSYBOX_APPLETS, 'redis-server', 'redis-cli'], nslookup: 'busybox', ping: 'busybox', redisVersion: version, workingDir: '/data', env, osRelease: ALPINE_OS };
+  return { shells: ['sh', 'bash'], prompt: 'debian', bashVersion: '5.2', programs: [...BASE, 'redis-server', 'redis-cli'], redisVersion: version, workingDir: '/data', env, osRelease: DEBIAN_OS };
 }
 
 export function contentsFor(family: ImageFamily, tag: string | undefined): ImageContents {
@@ -126,6 +161,8 @@ export function contentsFor(family: ImageFamily, tag: string | undefined): Image
         osRelease: '',
       };
     }
+    case 'redis':
+      return redisContents(tag);
     case 'pause':
       return { shells: [], prompt: 'ash', programs: [], env: { PATH: DEBIAN_PATH }, osRelease: '' };
     default:

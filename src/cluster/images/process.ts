@@ -36,12 +36,25 @@ function scriptOf(c: ContainerSpecLike): string {
 }
 
 function serverArgs(family: ImageFamily, args: string[] | undefined): boolean {
-  return !args?.length || args[0].startsWith('-') || (family.serverCommand !== undefined && args[0] === family.serverCommand);
+  if (!args?.length || args[0].startsWith('-')) return true;
+  if (family.serverConfigSuffix && args[0].endsWith(family.serverConfigSuffix)) return true;
+  return family.serverCommand !== undefined && args[0] === family.serverCommand;
 }
 
-/** Whether the container runs its image's own server (no command; no args, or args the entrypoint passes to the server). */
+const baseName = (path: string) => path.split('/').pop() ?? path;
+
+/** Whether the container runs its image's own server: no command (no args, or args the entrypoint passes to the server), or a command naming the server itself. */
 export function runsImageServer(family: ImageFamily, c: ContainerSpecLike): boolean {
-  return family.process === 'server' && !c.command && (!family.entrypointExecsArgs || serverArgs(family, c.args));
+  if (family.process !== 'server') return false;
+  if (c.command?.length) return family.serverCommand !== undefined && baseName(c.command[0]) === family.serverCommand;
+  return !family.entrypointExecsArgs || serverArgs(family, c.args);
+}
+
+/** The server's own arguments (after its name) when the container runs it. */
+export function serverArgv(family: ImageFamily, c: ContainerSpecLike): string[] {
+  if (c.command?.length) return [...c.command.slice(1), ...(c.args ?? [])];
+  const args = c.args ?? [];
+  return args[0] === family.serverCommand ? args.slice(1) : args;
 }
 
 export function planProcess(family: ImageFamily, c: ContainerSpecLike): ProcessPlan {
@@ -57,7 +70,7 @@ export function planProcess(family: ImageFamily, c: ContainerSpecLike): ProcessP
     return { kind: 'runs', stopsOnSigterm: true };
   }
   // The server images' entrypoints run the server for no args or options, else exec the args (mysql's `-- mysql -h …`).
-  if (runsImageServer(family, c)) return planProcess(family, { ...c, args: undefined });
+  if (runsImageServer(family, c)) return planProcess(family, { ...c, command: undefined, args: undefined });
   // A shell given a terminal (`kubectl run -it … -- sh`) waits on it like the image's default shell.
   if ((c.stdin || c.tty) && INTERACTIVE_SHELL.test(script)) return { kind: 'runs', stopsOnSigterm: false };
   // `kubectl run -i … -- CMD`: the command is what the attach runs, so the container waits for it.

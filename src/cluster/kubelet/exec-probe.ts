@@ -11,6 +11,7 @@ import { FsError } from '../storage/fs-types';
 import type { ImageContents } from '../images/contents';
 import { lexScript } from '../images/script-plan';
 import { normalizePath } from '../storage/path';
+import type { RedisConnection } from '../containers/redis/types';
 
 export interface ExecProbeResult {
   exitCode: number;
@@ -19,8 +20,12 @@ export interface ExecProbeResult {
   timedOut?: boolean;
 }
 
+/** Connects to a redis-server in the container's network namespace (127.0.0.1:port). */
+export type RedisDialer = (port: number) => RedisConnection | undefined;
+
 interface Ctx {
   fs: FileSystem;
+  redis?: RedisDialer;
   busybox: boolean;
   /** Seconds the command may run (timeoutSeconds); sleeps spend it. */
   budget: number;
@@ -28,8 +33,8 @@ interface Ctx {
 
 const SHELL = /^(\/(usr\/)?bin\/)?(sh|bash|ash|dash)$/;
 
-export function runExecProbe(argv: string[], fs: FileSystem, contents: ImageContents, timeoutSeconds: number): ExecProbeResult {
-  const ctx: Ctx = { fs, busybox: contents.prompt === 'ash', budget: timeoutSeconds };
+export function runExecProbe(argv: string[], fs: FileSystem, contents: ImageContents, timeoutSeconds: number, redis?: RedisDialer): ExecProbeResult {
+  const ctx: Ctx = { fs, busybox: contents.prompt === 'ash', budget: timeoutSeconds, redis: contents.redisVersion ? redis : undefined };
   const result = run(argv, ctx);
   // ExecSync's deadline: the runtime reports the command, not its output.
   if (ctx.budget <= 0) return { exitCode: -1, output: `command "${argv.join(' ')}" timed out`, timedOut: true };
@@ -62,9 +67,34 @@ function run(argv: string[], ctx: Ctx): ExecProbeResult {
     case '[':
       if (args[args.length - 1] !== ']') return { exitCode: 2, output: ctx.busybox ? 'sh: missing ]\n' : "[: missing `]'\n" };
       return { exitCode: test(args.slice(0, -1), ctx) ? 0 : 1, output: '' };
+    case 'redis-cli':
+      return ctx.redis ? redisCli(args, ctx.redis) : { exitCode: 0, output: '' };
     default:
       return { exitCode: 0, output: '' };
   }
+}
+
+/** `redis-cli [-p port] [-a pass] CMD…` against the pod's own server, printed raw (no terminal); an error reply still exits 0. */
+function redisCli(args: string[], dial: RedisDialer): ExecProbeResult {
+  let port = 6379;
+  let password: string | undefined;
+  let output = '';
+  let i = 0;
+  for (; i < args.length && args[i].startsWith('-'); i++) {
+    if (args[i] === '-p') port = Number(args[++i]);
+    else if (args[i] === '-a') password = args[++i];
+    else if (args[i] === '-h') i++;
+  }
+  if (password !== undefined && !args.includes('--no-auth-warning')) output += "Warning: Using a password with '-a' or '-u' option on the command line interface may not be safe.\n";
+  const conn = dial(port);
+  if (!conn) return { exitCode: 1, output: `${output}Could not connect to Redis at 127.0.0.1:${port}: Connection refused\n` };
+  if (password !== undefined) conn.command(['AUTH', password]);
+  const command = args.slice(i);
+  if (!command.length) return { exitCode: 0, output };
+  const reply = conn.command(command);
+  conn.close();
+  const text = reply.type === 'integer' ? String(reply.value) : reply.type === 'array' ? '' : (reply.value ?? '');
+  return { exitCode: 0, output: `${output}${text}\n` };
 }
 
 /** `sh -c`: simple commands joined by `;`, `&&`, `||`; output redirections drop the output. */

@@ -329,14 +329,14 @@ export class PodWorker {
   }
 
   /** The container's process is gone: terminated (Completed on 0, else Error), not ready, its runtime instance stopped. */
-  private markTerminated(run: Run, exitCode: number): void {
+  private markTerminated(run: Run, exitCode: number, signal?: 'SIGTERM' | 'SIGKILL'): void {
     const startedAt = 'running' in run.view.state ? run.view.state.running.startedAt : undefined;
     run.view.state = {
       terminated: { containerID: run.view.containerID, exitCode, finishedAt: this.now(), reason: exitCode === 0 ? 'Completed' : 'Error', ...(startedAt ? { startedAt } : {}) },
     };
     run.view.ready = false;
     run.view.started = false;
-    this.host.runtime?.stopped(this.pod.metadata.uid!, run.spec.name);
+    this.host.runtime?.stopped(this.pod.metadata.uid!, run.spec.name, signal);
   }
 
   private exited(run: Run, exitCode: number): void {
@@ -362,7 +362,7 @@ export class PodWorker {
     const id = run.view.containerID;
     this.after(ignoresTerm ? grace * 1000 : 300 + this.host.random.int(700), () => {
       if (run.view.containerID !== id || !('running' in run.view.state)) return;
-      this.markTerminated(run, ignoresTerm ? 137 : 0);
+      this.markTerminated(run, ignoresTerm ? 137 : 0, ignoresTerm ? 'SIGKILL' : 'SIGTERM');
       // The same sync starts it again: the stopped container is seen only as lastState.
       if (restart) this.restart(run, 0);
       else this.flush();
@@ -411,7 +411,7 @@ export class PodWorker {
     const ignoresTerm = running.some((r) => r.plan && !r.plan.stopsOnSigterm);
     const stopMs = running.length === 0 ? 100 : ignoresTerm ? grace * 1000 : 300 + this.host.random.int(700);
     this.after(stopMs, () => {
-      for (const r of running) this.markTerminated(r, r.plan && !r.plan.stopsOnSigterm ? 137 : 0);
+      for (const r of running) this.markTerminated(r, r.plan && !r.plan.stopsOnSigterm ? 137 : 0, r.plan && !r.plan.stopsOnSigterm ? 'SIGKILL' : 'SIGTERM');
       for (const r of this.runs) r.view.ready = false;
       if (this.view) this.flush();
       this.after(200, () => {

@@ -9,6 +9,7 @@ import { nslookupBind, nslookupBusybox, nslookupBusybox128 } from '../programs/n
 import { pingBusybox, pingIputils } from '../programs/net/ping';
 import { wget } from '../programs/net/wget';
 import { makeMysql } from '../programs/mysql/mysql';
+import { makeRedisCli } from '../programs/redis/redis-cli';
 import { df, id, mount, ps } from '../programs/system/system';
 
 function implementation(name: string, session: ContainerSession): Program | undefined {
@@ -36,6 +37,8 @@ function implementation(name: string, session: ContainerSession): Program | unde
       return ps;
     case 'mysql':
       return c.mysqlVersion ? makeMysql(session) : undefined;
+    case 'redis-cli':
+      return c.redisVersion ? makeRedisCli(session) : undefined;
     default:
       return coreutils[name];
   }

@@ -47,6 +47,8 @@ async function connect(io: ProgramIO, session: ContainerSession & ContainerSocke
     }
     return fail(`ERROR 2003 (HY000): Can't connect to MySQL server on '${o.host}:${o.port}' (111)`);
   }
+  // Another server's protocol: no MySQL handshake arrives.
+  if (result.connection.protocol !== 'mysql') return fail(`ERROR 2013 (HY000): Lost connection to MySQL server at 'reading initial communication packet', system error: 0`);
   return result.connection;
 }
 
