@@ -33,3 +33,15 @@ describe('exec of a program the shell also has as a builtin', () => {
     expect(await session.exec('kubectl run -i once --image=busybox:1.36 --restart=Never -- echo hello')).toMatchObject({ output: 'hello\n', exitCode: 0 });
   });
 });
+
+describe('files in a container', () => {
+  it('belong to root, as the container runs its processes as root', async () => {
+    session = createSession({ seed: 3 });
+    await session.exec('kubectl run site --image=nginx:1.27');
+    await session.advance(10_000);
+    expect(await session.exec("kubectl exec site -- sh -c 'touch /tmp/note; ls -l /tmp'")).toMatchObject({
+      output: 'total 0\n-rw-r--r-- 1 root root 0 Jan  1 00:00 note\n',
+      exitCode: 0,
+    });
+  });
+});

@@ -81,7 +81,8 @@ function render(io: ProgramIO, entries: Entry[], f: Set<string>): string {
 }
 
 function long(io: ProgramIO, entries: Entry[], human: boolean): string {
-  const user = io.env.USER ?? 'learner';
+  // A container's processes run as root; only the learner's own shell sets USER.
+  const user = io.env.USER ?? 'root';
   const now = io.ctx.clock.now();
   const rows = entries.map((e) => {
     const links = e.stat.type === 'dir' ? String(2 + countSubdirs(io, e)) : '1';
