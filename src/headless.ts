@@ -1,6 +1,6 @@
 import { VirtualClock } from './cluster/clock';
 import { preloadPrograms } from './shell/programs/index';
-import { preloadSqlEngine } from './cluster/containers/mysql/server';
+import { preloadServers } from './cluster/containers/preload-servers';
 import type { Terminal, TerminalSink } from './shell/terminal-types';
 import { AnsiScreen } from './shell/ansi-screen';
 import { createLab, type Lab } from './worker/create-lab';
@@ -75,7 +75,7 @@ function hostOf(url: string): string {
 const SIZE = { cols: 200, rows: 50 };
 const ENTER_ALT_SCREEN = '\x1b[?1049h';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
-const preloaded = Promise.all([preloadPrograms(), preloadSqlEngine()]);
+const preloaded = Promise.all([preloadPrograms(), preloadServers()]);
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[()][0-9A-B]/g;
 
 /** Output without ANSI sequences, with '\n' line ends; the scans are skipped when there is nothing to strip (long listings). */

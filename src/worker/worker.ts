@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { RealClock } from '../cluster/clock';
 import { preloadPrograms } from '../shell/programs/index';
-import { preloadSqlEngine } from '../cluster/containers/mysql/server';
+import { preloadServers } from '../cluster/containers/preload-servers';
 import { createLab } from './create-lab';
 import { createFetchUrl } from './fetch-url';
 import { createLabService } from './lab-service';
@@ -72,4 +72,4 @@ Comlink.expose(api);
 
 // kubectl loads once the lab is up and its first prompt drawn: compiling it earlier
 // would hold up that prompt, and loading it now means the first kubectl command does not wait.
-void ready.then(() => setTimeout(() => void Promise.all([preloadPrograms(), preloadSqlEngine()]), 300));
+void ready.then(() => setTimeout(() => void Promise.all([preloadPrograms(), preloadServers()]), 300));

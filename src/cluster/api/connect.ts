@@ -10,7 +10,7 @@ import type { Obj } from '../controllers/runtime/resources';
 import type { ContainerRuntime } from '../containers/runtime';
 import type { ContainerSockets, PodNetwork } from '../containers/network';
 import { ensureMysqld, mysqlConnect, MYSQL_SOCKET, runsMysqld } from '../containers/mysql/server';
-import { redisServer } from '../containers/redis/server';
+import { redisModule } from '../containers/redis/lazy';
 import type { ContainerInstance } from '../containers/runtime';
 import type { ContainerSession, PodHttpRequest, PodHttpResult } from '../containers/types';
 import type { ClusterDns, DnsQuery, DnsReply } from '../dns';
@@ -77,7 +77,7 @@ export class PodConnections {
     if (c?.running) {
       this.startServer(c);
       // Save points due by now show in the log.
-      redisServer(c, this.network.containerSpec(c), () => this.network.now())?.tick();
+      redisModule()?.redisServer(c, this.network.containerSpec(c), () => this.network.now())?.tick();
     }
     if ((!st || waiting) && !c) throw badRequest(`container "${name}" in pod "${podName}" is waiting to start: ${waiting?.reason ?? 'ContainerCreating'}`);
     return (c?.logs ?? []).map((l) => l + '\n').join('');

@@ -7,7 +7,7 @@ import type { ContainerInstance, ContainerRuntime } from './runtime';
 import type { PodHttpRequest, PodHttpResult } from './types';
 import { mysqlConnect, runsMysqld } from './mysql/server';
 import type { MysqlConnection } from './mysql/types';
-import { redisConnect } from './redis/server';
+import { redisModule } from './redis/lazy';
 import type { RedisConnection } from './redis/types';
 
 /** The server's side of a TCP connection: which protocol it speaks tells mysqld from redis-server. */
@@ -69,7 +69,7 @@ export class PodNetwork {
     const dest = this.reach(req.ip, req.port, req.fromIP);
     if ('error' in dest) return { ok: false, error: dest.error };
     for (const c of dest.containers) {
-      const redis = redisConnect(c, this.containerSpec(c), dest.port, () => this.clock.now());
+      const redis = redisModule()?.redisConnect(c, this.containerSpec(c), dest.port, () => this.clock.now());
       if (redis) return { ok: true, serverIP: dest.ip, connection: redis };
     }
     const server = dest.port === 3306 ? dest.containers.find((c) => runsMysqld(c, this.containerSpec(c))) : undefined;

@@ -22,7 +22,7 @@ import { MountedFileSystem, type Mount } from './mounted-fs';
 import { appendLog, newLog, type LogBuffer } from './logs';
 import { nginxStartupLog } from './nginx';
 import { ensureMysqld, runsMysqld } from './mysql/server';
-import { redisServer, redisStopped } from './redis/server';
+import { preloadRedis, redisModule } from './redis/lazy';
 import { applyEntries, layerDiff, type LayerEntry, type RuntimeState, type SavedContainer, type SavedEmptyDir } from './runtime-state';
 import { normalizePath } from '../storage/path';
 
@@ -109,7 +109,11 @@ export class ContainerRuntime {
     // mysqld sets up its datadir and logs its start as the container starts (not when first reached).
     if (runsMysqld(instance, container)) ensureMysqld(instance);
     // redis-server loads its dir and logs its start as the container starts.
-    redisServer(instance, container, () => this.clock.now(), true);
+    if (contents.redisVersion) {
+      const start = () => redisModule()?.redisServer(instance, container, () => this.clock.now(), true);
+      if (redisModule()) start();
+      else void preloadRedis().then(start);
+    }
     return instance;
   }
 
@@ -117,7 +121,7 @@ export class ContainerRuntime {
   stopped(podUID: string, name: string, signal?: 'SIGTERM' | 'SIGKILL'): void {
     const i = this.instances.get(key(podUID, name));
     if (i) {
-      redisStopped(i, signal === 'SIGTERM');
+      redisModule()?.redisStopped(i, signal === 'SIGTERM');
       i.running = false;
     }
     this.changed();

@@ -4,7 +4,7 @@ import type { Obj } from '../controllers/runtime/resources';
 import type { ContainerInstance } from '../containers/runtime';
 import { nginxServe } from '../containers/nginx';
 import { runExecProbe } from './exec-probe';
-import { redisConnect } from '../containers/redis/server';
+import { redisModule } from '../containers/redis/lazy';
 import type { ProbeRun } from './probe-worker';
 
 function resolvePort(container: Obj, port: unknown): number | undefined {
@@ -40,7 +40,7 @@ export function runProbe(probe: Obj, container: Obj, family: ImageFamily | undef
     return { ok: false, output: `dial tcp ${host}:${port}: connect: connection refused` };
   }
   if (probe.exec && instance) {
-    const result = runExecProbe(probe.exec.command ?? [], instance.fs, instance.contents, probe.timeoutSeconds ?? 1, (port) => redisConnect(instance, container, port, () => now));
+    const result = runExecProbe(probe.exec.command ?? [], instance.fs, instance.contents, probe.timeoutSeconds ?? 1, (port) => redisModule()?.redisConnect(instance, container, port, () => now));
     return result.exitCode === 0 ? { ok: true } : { ok: false, output: result.output };
   }
   return { ok: true };
