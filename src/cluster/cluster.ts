@@ -13,6 +13,7 @@ import { EndpointsController } from './controllers/endpoints';
 import { EndpointSliceController } from './controllers/endpointslice/controller';
 import { ReplicaSetController } from './controllers/replicaset';
 import { DeploymentController } from './controllers/deployment';
+import { DisruptionController } from './controllers/disruption/controller';
 import { Scheduler } from './scheduler/scheduler';
 import { Kubelet } from './kubelet/kubelet';
 import { PodConnections } from './api/connect';
@@ -85,6 +86,7 @@ export function createCluster(options: ClusterOptions): Cluster {
     new ReplicaSetController(server, clock, random),
     new DeploymentController(server, clock),
     new EndpointsController(server, clock),
+    new DisruptionController(server, clock),
     new EndpointSliceController(server, clock),
     new VolumeReclaimer(server, volumes),
     ...kubelets,

@@ -18,7 +18,7 @@ function r(
   return info;
 }
 
-/** In discovery order (core, apps, discovery.k8s.io, storage.k8s.io), alphabetical within a group. */
+/** In discovery order (core, apps, discovery.k8s.io, policy, storage.k8s.io), alphabetical within a group. */
 export const RESOURCES: readonly ResourceInfo[] = [
   r('', 'Binding', 'bindings', [], true, ['create']),
   r('', 'ConfigMap', 'configmaps', ['cm'], true),
@@ -38,6 +38,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('apps', 'ReplicaSet', 'replicasets', ['rs'], true, ALL, ['all']),
   r('apps', 'StatefulSet', 'statefulsets', ['sts'], true, ALL, ['all']),
   r('discovery.k8s.io', 'EndpointSlice', 'endpointslices', [], true),
+  r('policy', 'PodDisruptionBudget', 'poddisruptionbudgets', ['pdb'], true),
   r('storage.k8s.io', 'StorageClass', 'storageclasses', ['sc'], false),
 ];
 

@@ -10,6 +10,7 @@ export type StatusReason =
   | 'BadRequest'
   | 'Forbidden'
   | 'MethodNotAllowed'
+  | 'TooManyRequests'
   | 'InternalError';
 
 export interface StatusCause {

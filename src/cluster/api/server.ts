@@ -20,6 +20,7 @@ import type { KubeList, KubeObject, ResourceInfo, ResourceType, WatchEvent } fro
 import { apiVersionOf } from './types';
 import { WatchHub } from './watch';
 import { createBinding } from './binding';
+import { evictPod } from './eviction';
 import type { PodConnections } from './connect';
 import type { ContainerSession, PodHttpRequest, PodHttpResult } from '../containers/types';
 import type { DnsQuery, DnsReply } from '../dns';
@@ -313,6 +314,10 @@ export class ApiServer implements ClusterClient {
 
   private deleteContext(): DeleteContext {
     return { store: this.store, clock: this.clock, gracefulPods: this.podTermination !== undefined };
+  }
+
+  async evict(namespace: string, name: string, options: DeleteOptions = {}): Promise<void> {
+    return evictPod(this, namespace || 'default', name, options);
   }
 
   async delete(type: ResourceType, namespace: string | undefined, name: string, options: DeleteOptions = {}): Promise<KubeObject> {

@@ -2,6 +2,7 @@
 import { toRFC3339 } from '../clock';
 import type { ApiServer } from '../api/server';
 import type { KubeObject, ResourceType } from '../api/types';
+import { createSystemDaemonSets } from './daemonsets';
 import { createApiServerSlice, createControllerSlices } from './endpoint-slices';
 import { nodeObject, nodePlans, nodeStatus } from './nodes';
 import { systemPods } from './system-pods';
@@ -60,8 +61,10 @@ export function bootstrapCluster(server: ApiServer): { caCert: string } {
   createApiServerSlice(server, plans[0].ip);
 
   const pods = systemPods(plans, now, server.random);
+  const owners = createSystemDaemonSets(server, plans.length);
   const stored: KubeObject[] = [];
-  for (const { pod, status } of pods) {
+  for (const { pod, status, daemonSet } of pods) {
+    if (daemonSet) pod.metadata.ownerReferences = [owners.get(daemonSet)!];
     const created = server.createNow(core('pods'), pod);
     stored.push(server.updateStatusNow(core('pods'), { ...created, status: { ...status, qosClass: (created.status as { qosClass?: string }).qosClass } }));
   }

@@ -1,4 +1,4 @@
-/** The kube-system pods a kind cluster runs, created already Running (no controllers own them). */
+/** The kube-system pods a kind cluster runs, created already Running (DaemonSet pods name their DaemonSet). */
 import type { KubeObject } from '../api/types';
 import type { SeededRandom } from '../random';
 import type { NodePlan } from './nodes';
@@ -6,6 +6,8 @@ import type { NodePlan } from './nodes';
 export interface SystemPod {
   pod: KubeObject;
   status: Record<string, unknown>;
+  /** The kube-system DaemonSet that owns the pod. */
+  daemonSet?: string;
 }
 
 interface PodPlan {
@@ -17,6 +19,7 @@ interface PodPlan {
   ip: string;
   hostNetwork: boolean;
   priorityClassName: string;
+  daemonSet?: string;
 }
 
 function build(p: PodPlan, now: string, random: SeededRandom): SystemPod {
@@ -57,7 +60,7 @@ function build(p: PodPlan, now: string, random: SeededRandom): SystemPod {
     qosClass: 'BestEffort',
     startTime: now,
   };
-  return { pod, status };
+  return { pod, status, daemonSet: p.daemonSet };
 }
 
 export function systemPods(nodes: NodePlan[], now: string, random: SeededRandom): SystemPod[] {
@@ -96,6 +99,7 @@ export function systemPods(nodes: NodePlan[], now: string, random: SeededRandom)
       ip: node.ip,
       hostNetwork: true,
       priorityClassName: 'system-node-critical',
+      daemonSet: 'kindnet',
     });
   for (const c of ['kube-apiserver', 'kube-controller-manager']) plans.push(staticPod(c, `registry.k8s.io/${c}:v1.32.0`));
   for (const node of nodes)
@@ -108,6 +112,7 @@ export function systemPods(nodes: NodePlan[], now: string, random: SeededRandom)
       ip: node.ip,
       hostNetwork: true,
       priorityClassName: 'system-node-critical',
+      daemonSet: 'kube-proxy',
     });
   plans.push(staticPod('kube-scheduler', 'registry.k8s.io/kube-scheduler:v1.32.0'));
   return plans.map((p) => build(p, now, random));

@@ -78,6 +78,12 @@ export interface ClusterClient {
   delete(type: ResourceType, namespace: string | undefined, name: string, options?: DeleteOptions): Promise<KubeObject>;
 
   /**
+   * Evicts a pod (POST pods/NAME/eviction, a policy/v1 Eviction carrying these delete
+   * options): deleted when its PodDisruptionBudget allows, else TooManyRequests (429).
+   */
+  evict(namespace: string, name: string, options?: DeleteOptions): Promise<void>;
+
+  /**
    * Opens a running container (pods/exec): its file system, hostname and environment.
    * `container` undefined = the pod's only (first) container. Fails as the API server
    * (NotFound, BadRequest) or the kubelet (`unable to upgrade connection: …`) does.

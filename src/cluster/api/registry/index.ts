@@ -1,5 +1,6 @@
 /** The strategy for each served resource, keyed like discovery: `<resource>[.<group>]`. */
 import { daemonSetStrategy, deploymentStrategy, replicaSetStrategy } from './deployment';
+import { podDisruptionBudgetStrategy } from './pdb';
 import { podStrategy } from './pod';
 import { serviceStrategy } from './service';
 import {
@@ -28,6 +29,7 @@ export const STRATEGIES: Record<string, Strategy> = {
   'replicasets.apps': replicaSetStrategy,
   'statefulsets.apps': statefulSetStrategy,
   'endpointslices.discovery.k8s.io': endpointSliceStrategy,
+  'poddisruptionbudgets.policy': podDisruptionBudgetStrategy,
   'storageclasses.storage.k8s.io': storageClassStrategy,
 };
 

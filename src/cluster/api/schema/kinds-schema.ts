@@ -77,4 +77,5 @@ export const KIND_SCHEMAS: Record<string, FieldSchema> = {
   Namespace: root({ spec: { finalizers: 1 }, status: 1 }),
   ServiceAccount: root({ secrets: 1, imagePullSecrets: [{ name: 1 }], automountServiceAccountToken: 1 }),
   ControllerRevision: root({ data: 1, revision: 1 }),
+  PodDisruptionBudget: root({ spec: { minAvailable: 1, maxUnavailable: 1, selector: labelSelector, unhealthyPodEvictionPolicy: 1 }, status: 1 }),
 };

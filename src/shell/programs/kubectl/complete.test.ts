@@ -47,7 +47,7 @@ describe('kubectl completion of resource types (api-resources -o name)', () => {
   });
 
   it('offers plural names only, never singular or short names', async () => {
-    expect(await complete('kubectl get p')).toEqual(['persistentvolumeclaims', 'persistentvolumes', 'pods']);
+    expect(await complete('kubectl get p')).toEqual(['persistentvolumeclaims', 'persistentvolumes', 'pods', 'poddisruptionbudgets.policy']);
     expect(await complete('kubectl get sts')).toEqual([]);
   });
 
@@ -55,7 +55,7 @@ describe('kubectl completion of resource types (api-resources -o name)', () => {
     expect(await complete('kubectl describe ')).toEqual([
       'configmaps', 'endpoints', 'events', 'namespaces', 'nodes', 'persistentvolumeclaims', 'persistentvolumes', 'pods', 'secrets',
       'serviceaccounts', 'services', 'controllerrevisions.apps', 'daemonsets.apps', 'deployments.apps', 'replicasets.apps',
-      'statefulsets.apps', 'endpointslices.discovery.k8s.io', 'storageclasses.storage.k8s.io',
+      'statefulsets.apps', 'endpointslices.discovery.k8s.io', 'poddisruptionbudgets.policy', 'storageclasses.storage.k8s.io',
     ]);
   });
 

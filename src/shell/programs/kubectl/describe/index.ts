@@ -9,6 +9,7 @@ import { describeConfigMap, describeEndpoints, describeGeneric, describeNamespac
 import { describeEndpointSlice } from './endpointslice';
 import { describeNode } from './node';
 import { describePod } from './pod';
+import { describePodDisruptionBudget } from './policy';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass, podsUsingClaim } from './storage';
 import { countPodPhases, describeDeployment, describeReplicaSet, describeStatefulSet } from './workloads';
 
@@ -94,6 +95,7 @@ const DESCRIBERS: Record<string, Describer> = {
     return describePersistentVolumeClaim(pvc, pods, await eventsFor(ctx, pvc), ctx.now);
   },
   '/PersistentVolume': async (ctx, pv) => describePersistentVolume(pv, await eventsFor(ctx, pv), ctx.now),
+  'policy/PodDisruptionBudget': async (ctx, pdb) => describePodDisruptionBudget(pdb, await eventsFor(ctx, pdb), ctx.now),
   'storage.k8s.io/StorageClass': async (ctx, sc) => describeStorageClass(sc, await eventsFor(ctx, sc), ctx.now),
   '/Service': async (ctx, svc) => {
     const type: ResourceType = { group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices' };

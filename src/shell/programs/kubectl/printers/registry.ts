@@ -3,6 +3,7 @@ import { ageSince } from './age';
 import * as core from './core';
 import { endpointSlicePrinter } from './endpointslice';
 import { podPrinter } from './pod';
+import { podDisruptionBudgetPrinter } from './policy';
 import * as storage from './storage';
 import { col, type KindPrinter } from './types';
 import * as workloads from './workloads';
@@ -26,6 +27,7 @@ const PRINTERS: Record<string, KindPrinter> = {
   ReplicaSet: workloads.replicaSetPrinter,
   DaemonSet: workloads.daemonSetPrinter,
   ControllerRevision: workloads.controllerRevisionPrinter,
+  PodDisruptionBudget: podDisruptionBudgetPrinter,
 };
 
 export const defaultPrinter: KindPrinter = {

@@ -5,10 +5,12 @@ import { annotateCommand } from './annotate';
 import { applyCommand } from './apply';
 import { clusterInfoCommand } from './cluster-info';
 import { configCommand } from './config';
+import { cordonCommand, uncordonCommand } from './cordon';
 import { cpCommand } from './cp';
 import { createCommand } from './create';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
+import { drainCommand } from './drain';
 import { editCommand } from './edit';
 import { execCommand } from './exec';
 import { explainCommand } from './explain';
@@ -33,10 +35,12 @@ export const COMMANDS: Command[] = [
   applyCommand,
   clusterInfoCommand,
   configCommand,
+  cordonCommand,
   cpCommand,
   createCommand,
   deleteCommand,
   describeCommand,
+  drainCommand,
   editCommand,
   execCommand,
   explainCommand,
@@ -51,6 +55,7 @@ export const COMMANDS: Command[] = [
   scaleCommand,
   setCommand,
   topCommand,
+  uncordonCommand,
   versionCommand,
   waitCommand,
 ];

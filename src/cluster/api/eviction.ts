@@ -1,0 +1,85 @@
+/**
+ * The pods/eviction subresource (pkg/registry/core/pod/storage/eviction.go):
+ * pods that are Pending, terminal or already terminating are deleted at once;
+ * otherwise the one PodDisruptionBudget selecting the pod must allow a
+ * disruption, which is recorded in its status before the graceful delete.
+ */
+import { toRFC3339 } from '../clock';
+import type { DeleteOptions } from '../client/types';
+import { ApiError, notFound } from './errors';
+import { deepClone } from './object-utils';
+import { updateDisruptionAllowedCondition } from './pdb-condition';
+import { labelSelectorMatcher } from './selectors';
+import type { ApiServer } from './server';
+import type { KubeObject, ResourceType } from './types';
+
+type Obj = Record<string, any>;
+
+const PODS: ResourceType = { group: '', version: 'v1', resource: 'pods' };
+export const PDBS: ResourceType = { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets' };
+const MAX_DISRUPTED_POD_SIZE = 2000;
+const VIOLATION = "Cannot evict pod as it would violate the pod's disruption budget.";
+
+function tooManyRequests(cause: string): ApiError {
+  const err = new ApiError(429, 'TooManyRequests', VIOLATION, { causes: [{ reason: 'DisruptionBudget', message: cause }] });
+  return err;
+}
+
+function forbiddenPdb(name: string, why: string): ApiError {
+  return new ApiError(403, 'Forbidden', `poddisruptionbudget.policy "${name}" is forbidden: ${why}`, { name, group: 'policy', kind: 'poddisruptionbudget' });
+}
+
+/** canIgnorePDB: the pod causes no (further) disruption by going. */
+function canIgnorePdb(pod: KubeObject): boolean {
+  const phase = (pod.status as Obj | undefined)?.phase;
+  return phase === 'Succeeded' || phase === 'Failed' || phase === 'Pending' || !!pod.metadata.deletionTimestamp;
+}
+
+function isReady(pod: KubeObject): boolean {
+  return ((pod.status as Obj | undefined)?.conditions ?? []).some((c: Obj) => c.type === 'Ready' && c.status === 'True');
+}
+
+/** getPodDisruptionBudgets: same namespace, a non-empty selector matching the pod's labels. */
+function matchingPdbs(server: ApiServer, pod: KubeObject): KubeObject[] {
+  return server.store.peekList('poddisruptionbudgets.policy', pod.metadata.namespace).filter((pdb) => {
+    const sel = (pdb.spec as Obj | undefined)?.selector;
+    const count = Object.keys(sel?.matchLabels ?? {}).length + (sel?.matchExpressions ?? []).length;
+    return count > 0 && labelSelectorMatcher(sel)(pod.metadata.labels);
+  });
+}
+
+/** checkAndDecrement: one disruption taken from the budget and noted in disruptedPods. */
+function checkAndDecrement(server: ApiServer, pdb: KubeObject, podName: string, dryRun: boolean): void {
+  const name = pdb.metadata.name!;
+  const status = deepClone((pdb.status ?? {}) as Obj);
+  if ((status.observedGeneration ?? 0) < (pdb.metadata.generation ?? 0)) throw tooManyRequests(`The disruption budget ${name} is still being processed by the server.`);
+  if ((status.disruptionsAllowed ?? 0) < 0) throw forbiddenPdb(name, 'pdb disruptions allowed is negative');
+  if (Object.keys(status.disruptedPods ?? {}).length > MAX_DISRUPTED_POD_SIZE)
+    throw forbiddenPdb(name, 'DisruptedPods map too big - too many evictions not confirmed by PDB controller');
+  if ((status.disruptionsAllowed ?? 0) === 0)
+    throw tooManyRequests(`The disruption budget ${name} needs ${status.desiredHealthy ?? 0} healthy pods and has ${status.currentHealthy ?? 0} currently`);
+  const now = toRFC3339(server.clock.now());
+  status.disruptionsAllowed--;
+  if (status.disruptionsAllowed === 0) updateDisruptionAllowedCondition(status, now);
+  if (dryRun) return;
+  status.disruptedPods = { ...(status.disruptedPods ?? {}), [podName]: now };
+  server.updateStatusNow(PDBS, { ...pdb, status });
+}
+
+export async function evictPod(server: ApiServer, namespace: string, name: string, options: DeleteOptions = {}): Promise<void> {
+  const pod = server.store.peek('pods', namespace, name);
+  if (!pod) throw notFound('pods', '', name);
+  if (!canIgnorePdb(pod)) {
+    const pdbs = matchingPdbs(server, pod);
+    if (pdbs.length > 1) throw new ApiError(500, 'InternalError', 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.');
+    const pdb = pdbs[0];
+    if (pdb) {
+      const status = (pdb.status ?? {}) as Obj;
+      const desired = status.desiredHealthy ?? 0;
+      // An unready pod does not count as healthy: taking it away costs the budget nothing.
+      const free = !isReady(pod) && (status.currentHealthy ?? 0) >= desired && desired > 0;
+      if (!free) checkAndDecrement(server, pdb, name, !!options.dryRun);
+    }
+  }
+  await server.delete(PODS, namespace, name, options);
+}

@@ -1,0 +1,63 @@
+/** The kube-system DaemonSets of a kind cluster (kindnet, kube-proxy), as their controller would leave them: one ready pod per node. */
+import type { ApiServer } from '../api/server';
+import type { KubeObject, OwnerReference } from '../api/types';
+
+const DAEMONSETS = { group: 'apps', version: 'v1', resource: 'daemonsets' };
+
+interface DaemonSetPlan {
+  name: string;
+  selector: Record<string, string>;
+  labels: Record<string, string>;
+  container: string;
+  image: string;
+}
+
+const PLANS: DaemonSetPlan[] = [
+  { name: 'kindnet', selector: { app: 'kindnet' }, labels: { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' }, container: 'kindnet-cni', image: 'docker.io/kindest/kindnetd:v20241212-9f82dd49' },
+  { name: 'kube-proxy', selector: { 'k8s-app': 'kube-proxy' }, labels: { 'k8s-app': 'kube-proxy' }, container: 'kube-proxy', image: 'registry.k8s.io/kube-proxy:v1.32.0' },
+];
+
+function daemonSet(p: DaemonSetPlan): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: p.name, namespace: 'kube-system', labels: p.labels, annotations: { 'deprecated.daemonset.template.generation': '1' } },
+    spec: {
+      selector: { matchLabels: p.selector },
+      template: {
+        metadata: { labels: p.labels },
+        spec: {
+          containers: [{ name: p.container, image: p.image }],
+          hostNetwork: true,
+          priorityClassName: 'system-node-critical',
+          tolerations: [{ operator: 'Exists' }],
+        },
+      },
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } },
+    },
+  };
+}
+
+/**
+ * Creates the DaemonSets with uids from a stream apart from the seeded one, so
+ * every id drawn after them (pods, volumes, IPs) stays what it was without them.
+ */
+export function createSystemDaemonSets(server: ApiServer, nodeCount: number): Map<string, OwnerReference> {
+  const refs = new Map<string, OwnerReference>();
+  const saved = server.random.getState();
+  server.random.setState(saved ^ 0x5f3759df);
+  try {
+    for (const plan of PLANS) {
+      const ds = server.createNow(DAEMONSETS, daemonSet(plan));
+      const n = nodeCount;
+      server.updateStatusNow(DAEMONSETS, {
+        ...ds,
+        status: { currentNumberScheduled: n, desiredNumberScheduled: n, numberAvailable: n, numberMisscheduled: 0, numberReady: n, observedGeneration: 1, updatedNumberScheduled: n },
+      });
+      refs.set(plan.name, { apiVersion: 'apps/v1', kind: 'DaemonSet', name: plan.name, uid: ds.metadata.uid!, controller: true, blockOwnerDeletion: true });
+    }
+  } finally {
+    server.random.setState(saved);
+  }
+  return refs;
+}
