@@ -14,6 +14,8 @@ import { EndpointSliceController } from './controllers/endpointslice/controller'
 import { ReplicaSetController } from './controllers/replicaset';
 import { DeploymentController } from './controllers/deployment';
 import { DisruptionController } from './controllers/disruption/controller';
+import { TaintEvictionController } from './controllers/taint-eviction';
+import { NodeTaintController } from './controllers/node-taints';
 import { Scheduler } from './scheduler/scheduler';
 import { Kubelet } from './kubelet/kubelet';
 import { PodConnections } from './api/connect';
@@ -87,6 +89,8 @@ export function createCluster(options: ClusterOptions): Cluster {
     new DeploymentController(server, clock),
     new EndpointsController(server, clock),
     new DisruptionController(server, clock),
+    new TaintEvictionController(server, clock),
+    new NodeTaintController(server, clock),
     new EndpointSliceController(server, clock),
     new VolumeReclaimer(server, volumes),
     ...kubelets,

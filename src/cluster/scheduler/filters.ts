@@ -3,6 +3,7 @@
  * stops at its first failing plugin. A failure is "unresolvable" when evicting
  * pods could not help (preemption then says so).
  */
+import { tolerates } from '../api/tolerations';
 import type { KubeObject } from '../api/types';
 import { labelSelectorMatcher } from '../api/selectors';
 import { parseQuantity, podClaimNames, type Obj } from '../controllers/runtime/resources';
@@ -33,14 +34,6 @@ const nodeUnschedulable: Filter = (node, ctx) => {
   );
   return tolerated ? undefined : fail(true, 'node(s) were unschedulable');
 };
-
-function tolerates(tolerations: Obj[], taint: Obj): boolean {
-  return tolerations.some((t) => {
-    if (t.effect && t.effect !== taint.effect) return false;
-    if (t.operator === 'Exists') return !t.key || t.key === taint.key;
-    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
-  });
-}
 
 const taintToleration: Filter = (node, ctx) => {
   const tolerations: Obj[] = (ctx.pod.spec as Obj).tolerations ?? [];

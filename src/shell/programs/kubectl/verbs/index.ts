@@ -24,6 +24,7 @@ import { rolloutCommand } from './rollout';
 import { runCommand } from './run';
 import { scaleCommand } from './scale';
 import { setCommand } from './set';
+import { taintCommand } from './taint';
 import { topCommand } from './top';
 import { versionCommand } from './version';
 import { waitCommand } from './wait';
@@ -54,6 +55,7 @@ export const COMMANDS: Command[] = [
   runCommand,
   scaleCommand,
   setCommand,
+  taintCommand,
   topCommand,
   uncordonCommand,
   versionCommand,
