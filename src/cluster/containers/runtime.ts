@@ -112,7 +112,7 @@ export class ContainerRuntime {
     if (contents.redisVersion) {
       const start = () => redisModule()?.redisServer(instance, container, () => this.clock.now(), true);
       if (redisModule()) start();
-      else void preloadRedis().then(start);
+      else preloadRedis().then(start, () => {});
     }
     return instance;
   }

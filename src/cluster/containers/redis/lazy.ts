@@ -13,8 +13,7 @@ export function preloadRedis(): Promise<void> {
   return loading.then(() => undefined);
 }
 
-/** The server module once loaded; until then undefined, and loading starts. */
+/** The server module once loaded (no server can run before: a redis container's start loads it). */
 export function redisModule(): typeof RedisServerModule | undefined {
-  if (!loaded) void preloadRedis();
   return loaded;
 }
