@@ -64,31 +64,5 @@ export function formatRaw(r: RespReply): string {
   }
 }
 
-/** A command line as redis-cli splits it (sdssplitargs); undefined on unbalanced quotes. */
-export function splitLine(line: string): string[] | undefined {
-  const out: string[] = [];
-  let i = 0;
-  while (i < line.length) {
-    while (i < line.length && /\s/.test(line[i])) i++;
-    if (i >= line.length) break;
-    let cur = '';
-    let quote: string | undefined;
-    for (; i < line.length; i++) {
-      const c = line[i];
-      if (quote) {
-        if (c === '\\' && quote === '"' && i + 1 < line.length) {
-          const n = line[++i];
-          cur += n === 'n' ? '\n' : n === 't' ? '\t' : n === 'r' ? '\r' : n;
-        } else if (c === quote) {
-          quote = undefined;
-          if (i + 1 < line.length && !/\s/.test(line[i + 1])) return undefined;
-        } else cur += c;
-      } else if (c === '"' || c === "'") quote = c;
-      else if (/\s/.test(c)) break;
-      else cur += c;
-    }
-    if (quote) return undefined;
-    out.push(cur);
-  }
-  return out;
-}
+/** A command line as redis-cli splits it (sdssplitargs, as redis-server splits config lines); undefined on unbalanced quotes. */
+export { splitArgs as splitLine } from '../../../cluster/containers/redis/config';
