@@ -199,4 +199,37 @@ See 'kubectl get --help' for usage.
 [exit 1]
 `);
   });
+
+  it('runs kube-system as kubeadm does: coredns by a Deployment, kindnet and kube-proxy by DaemonSets, static pods mirrored from the control-plane node', async () => {
+    session = createSession({ seed: 1 });
+    await expectTranscript(`$ kubectl get deploy,rs -n kube-system
+NAME                      READY   UP-TO-DATE   AVAILABLE   AGE
+deployment.apps/coredns   2/2     2            2           0s
+
+NAME                                 DESIRED   CURRENT   READY   AGE
+replicaset.apps/coredns-668d6bf9bc   2         2         2       0s
+$ kubectl get pods -n kube-system -o 'custom-columns=NAME:.metadata.name,OWNER:.metadata.ownerReferences[0].kind,MIRROR:.metadata.annotations.kubernetes\\.io/config\\.source'
+NAME                                        OWNER        MIRROR
+coredns-668d6bf9bc-qglrd                    ReplicaSet   <none>
+coredns-668d6bf9bc-zzpsr                    ReplicaSet   <none>
+etcd-k8s-control-plane                      Node         file
+kindnet-b7tlg                               DaemonSet    <none>
+kindnet-gjmtj                               DaemonSet    <none>
+kindnet-jph5h                               DaemonSet    <none>
+kindnet-s2xnc                               DaemonSet    <none>
+kube-apiserver-k8s-control-plane            Node         file
+kube-controller-manager-k8s-control-plane   Node         file
+kube-proxy-2wwgz                            DaemonSet    <none>
+kube-proxy-65tdm                            DaemonSet    <none>
+kube-proxy-j7llg                            DaemonSet    <none>
+kube-proxy-jk9sf                            DaemonSet    <none>
+kube-scheduler-k8s-control-plane            Node         file
+$ kubectl drain k8s-control-plane --ignore-daemonsets --dry-run=client
+node/k8s-control-plane cordoned (dry run)
+Warning: ignoring DaemonSet-managed Pods: kube-system/kindnet-gjmtj, kube-system/kube-proxy-65tdm
+evicting pod kube-system/coredns-668d6bf9bc-qglrd (dry run)
+evicting pod kube-system/coredns-668d6bf9bc-zzpsr (dry run)
+node/k8s-control-plane drained (dry run)
+`);
+  });
 });

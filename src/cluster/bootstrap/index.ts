@@ -1,4 +1,6 @@
 /** Creates a fresh kubeadm/kind-like v1.32 cluster through the API server, so every object is real. */
+import { COREDNS_HASH, createCoreDns } from './coredns';
+import { fnv32 } from '../controllers/statefulset/revision-utils';
 import { toRFC3339 } from '../clock';
 import type { ApiServer } from '../api/server';
 import type { KubeObject, ResourceType } from '../api/types';
@@ -35,13 +37,32 @@ export function namespaceDefaults(namespace: string, caCert: string): Array<[Res
   ];
 }
 
+/** What the kubelet gives the API's mirror of a static pod: its manifest's hash, source, and its node as controller. */
+function mirrorOf(pod: KubeObject, nodeUIDs: Map<string, string>, now: string): void {
+  const nodeName = (pod.spec as { nodeName: string }).nodeName;
+  const uid = nodeUIDs.get(nodeName);
+  // kubelet hashes the manifest (MD5); a stable 32-hex digest of the pod's name stands for it.
+  let hash = '';
+  for (let h = 0x811c9dc5, i = 0; i < 4; i++) hash += (h = fnv32(`${pod.metadata.name}/${hash}`, h ^ 0x9e3779b9)).toString(16).padStart(8, '0');
+  pod.metadata.annotations = {
+    ...pod.metadata.annotations,
+    'kubernetes.io/config.hash': hash,
+    'kubernetes.io/config.mirror': hash,
+    'kubernetes.io/config.seen': now.replace('Z', '.000000000Z'),
+    'kubernetes.io/config.source': 'file',
+  };
+  if (uid) pod.metadata.ownerReferences = [{ apiVersion: 'v1', kind: 'Node', name: nodeName, uid, controller: true }];
+}
+
 export function bootstrapCluster(server: ApiServer): { caCert: string } {
   const now = toRFC3339(server.clock.now());
   const caCert = fakeCACertificate(server);
   for (const name of SYSTEM_NAMESPACES) server.createNow(core('namespaces'), { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   const plans = nodePlans();
+  const nodeUIDs = new Map<string, string>();
   for (const plan of plans) {
     const node = server.createNow(core('nodes'), nodeObject(plan));
+    nodeUIDs.set(plan.name, node.metadata.uid!);
     server.updateStatusNow(core('nodes'), { ...node, status: nodeStatus(plan, now, server.random) });
   }
   for (const ns of SYSTEM_NAMESPACES) for (const [type, obj] of namespaceDefaults(ns, caCert)) server.createNow(type, obj);
@@ -62,9 +83,12 @@ export function bootstrapCluster(server: ApiServer): { caCert: string } {
 
   const pods = systemPods(plans, now, server.random);
   const owners = createSystemDaemonSets(server, plans.length);
+  const coreDnsOwner = createCoreDns(server, now);
   const stored: KubeObject[] = [];
-  for (const { pod, status, daemonSet } of pods) {
+  for (const { pod, status, daemonSet, staticPod } of pods) {
     if (daemonSet) pod.metadata.ownerReferences = [owners.get(daemonSet)!];
+    if (staticPod) mirrorOf(pod, nodeUIDs, now);
+    if (pod.metadata.labels?.['pod-template-hash'] === COREDNS_HASH) pod.metadata.ownerReferences = [coreDnsOwner];
     const created = server.createNow(core('pods'), pod);
     stored.push(server.updateStatusNow(core('pods'), { ...created, status: { ...status, qosClass: (created.status as { qosClass?: string }).qosClass } }));
   }

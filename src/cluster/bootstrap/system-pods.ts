@@ -1,4 +1,5 @@
 /** The kube-system pods a kind cluster runs, created already Running (DaemonSet pods name their DaemonSet). */
+import { COREDNS_HASH } from './coredns';
 import type { KubeObject } from '../api/types';
 import type { SeededRandom } from '../random';
 import type { NodePlan } from './nodes';
@@ -8,6 +9,8 @@ export interface SystemPod {
   status: Record<string, unknown>;
   /** The kube-system DaemonSet that owns the pod. */
   daemonSet?: string;
+  /** A static pod the kubelet runs from a manifest file: the API holds its mirror, owned by its node. */
+  staticPod?: boolean;
 }
 
 interface PodPlan {
@@ -20,6 +23,7 @@ interface PodPlan {
   hostNetwork: boolean;
   priorityClassName: string;
   daemonSet?: string;
+  staticPod?: boolean;
 }
 
 function build(p: PodPlan, now: string, random: SeededRandom): SystemPod {
@@ -60,13 +64,13 @@ function build(p: PodPlan, now: string, random: SeededRandom): SystemPod {
     qosClass: 'BestEffort',
     startTime: now,
   };
-  return { pod, status, daemonSet: p.daemonSet };
+  return { pod, status, daemonSet: p.daemonSet, staticPod: p.staticPod };
 }
 
 export function systemPods(nodes: NodePlan[], now: string, random: SeededRandom): SystemPod[] {
   const cp = nodes[0];
   const plans: PodPlan[] = [];
-  const coreDNSHash = '668d6bf9bc';
+  const coreDNSHash = COREDNS_HASH;
   for (let i = 0; i < 2; i++)
     plans.push({
       name: `coredns-${coreDNSHash}-${random.string(5)}`,
@@ -87,6 +91,7 @@ export function systemPods(nodes: NodePlan[], now: string, random: SeededRandom)
     ip: cp.ip,
     hostNetwork: true,
     priorityClassName: 'system-node-critical',
+    staticPod: true,
   });
   plans.push(staticPod('etcd', 'registry.k8s.io/etcd:3.5.16-0'));
   for (const node of nodes)
