@@ -29,6 +29,11 @@ describe('kubectl basics', () => {
     expect(r).toEqual({ stdout: '', stderr: 'error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tget\n\tset\n', code: 1 });
   });
 
+  it('says plainly that a real kubectl command the lab lacks is not available, rather than suggesting it', async () => {
+    const r = await run(createLab(), 'kubectl proxy --port=8001');
+    expect(r).toEqual({ stdout: '', stderr: 'error: "kubectl proxy" is not available in this lab\n', code: 1 });
+  });
+
   it('reports an unknown flag with the usage hint', async () => {
     const r = await run(createLab(), 'kubectl get pods --foo');
     expect(r).toEqual({ stdout: '', stderr: "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n", code: 1 });

@@ -28,8 +28,12 @@ export function suggestionsFor(typed: string, names: string[]): string[] {
     .filter((n) => levenshtein(typed, n) <= 2 || n.toLowerCase().startsWith(typed.toLowerCase()));
 }
 
-/** cobra's unknown-command error text (kubectl adds `error: `). */
+/**
+ * cobra's unknown-command error text (kubectl adds `error: `). A command real kubectl
+ * has but this lab does not gets a plain answer instead of a suggestion of itself.
+ */
 export function unknownCommandMessage(typed: string, parentPath: string, names: string[]): string {
+  if (parentPath === 'kubectl' && KUBECTL_COMMANDS.includes(typed)) return `"kubectl ${typed}" is not available in this lab`;
   const suggestions = suggestionsFor(typed, names);
   let msg = `unknown command ${JSON.stringify(typed)} for ${JSON.stringify(parentPath)}`;
   if (suggestions.length) msg += `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}`;
