@@ -7,6 +7,8 @@ import { typeOf } from '../resources/mapping';
 import { lastAppliedAnnotation } from '../apply/last-applied';
 import { CREATE_LONG } from '../help/create';
 import { createPodDisruptionBudgetCommand } from './create-pdb';
+import { createSecretCommand } from './create-secret';
+import { createServiceCommand } from './create-service';
 import { createConfigMapCommand, createDeploymentCommand, createNamespaceCommand } from './create-sub';
 import { DRY_RUN_FLAG, dryRunOf, FILENAME_FLAGS, OUTPUT_FLAG, ResultPrinter } from './write-common';
 
@@ -24,7 +26,14 @@ export const createCommand: Command = {
     { name: 'edit', type: 'bool', usage: 'Edit the API resource before creating' },
     { name: 'selector', short: 'l', type: 'string', usage: 'Selector (label query) to filter on.' },
   ],
-  subcommands: [createNamespaceCommand, createConfigMapCommand, createDeploymentCommand, createPodDisruptionBudgetCommand],
+  subcommands: [
+    createConfigMapCommand,
+    createDeploymentCommand,
+    createNamespaceCommand,
+    createPodDisruptionBudgetCommand,
+    createSecretCommand,
+    createServiceCommand,
+  ],
   async run(inv, flags) {
     const files = flags.list('filename');
     if (files.length === 0) {

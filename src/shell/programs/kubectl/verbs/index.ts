@@ -12,8 +12,10 @@ import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
 import { drainCommand } from './drain';
 import { editCommand } from './edit';
+import { eventsCommand } from './events';
 import { execCommand } from './exec';
 import { explainCommand } from './explain';
+import { exposeCommand } from './expose';
 import { getCommand } from './get';
 import { labelCommand } from './label';
 import { logsCommand } from './logs';
@@ -43,8 +45,10 @@ export const COMMANDS: Command[] = [
   describeCommand,
   drainCommand,
   editCommand,
+  eventsCommand,
   execCommand,
   explainCommand,
+  exposeCommand,
   getCommand,
   labelCommand,
   logsCommand,
