@@ -112,11 +112,30 @@ export function describeConfigMap(cm: Json, events: Json[] | undefined, now: num
     }
     w.write(LEVEL_0, '\nBinaryData\n====\n');
     for (const k of Object.keys(cm.binaryData ?? {}).sort()) {
-      const bytes = Math.floor((String(cm.binaryData[k]).replace(/=+$/, '').length * 3) / 4);
-      w.write(LEVEL_0, `${k}: ${bytes} bytes\n`);
+      w.write(LEVEL_0, `${k}: ${decodedBytes(cm.binaryData[k])} bytes\n`);
     }
     w.write(LEVEL_0, '\n');
     describeEvents(events, w, now);
+  });
+}
+
+/** Bytes a base64 value decodes to. */
+const decodedBytes = (b64: unknown) => Math.floor((String(b64).replace(/=+$/, '').length * 3) / 4);
+
+/** describeSecret: its type and, per key, only the size (a service account token is shown in full); no events. */
+export function describeSecret(secret: Json): string {
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${str(secret.metadata?.name)}\n`);
+    w.write(LEVEL_0, `Namespace:\t${str(secret.metadata?.namespace)}\n`);
+    printLabelsMultiline(w, 'Labels', secret.metadata?.labels);
+    printAnnotationsMultiline(w, 'Annotations', secret.metadata?.annotations);
+    w.write(LEVEL_0, `\nType:\t${str(secret.type)}\n`);
+    w.write(LEVEL_0, '\nData\n====\n');
+    // Go ranges over a map here, so the order is random in real kubectl; sorted is one of its orders.
+    for (const k of Object.keys(secret.data ?? {}).sort()) {
+      if (k === 'token' && secret.type === 'kubernetes.io/service-account-token') w.write(LEVEL_0, `${k}:\t${atob(String(secret.data[k]))}\n`);
+      else w.write(LEVEL_0, `${k}:\t${decodedBytes(secret.data[k])} bytes\n`);
+    }
   });
 }
 

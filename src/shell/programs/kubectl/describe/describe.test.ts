@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeEvents } from './common';
-import { describeEndpoints, describeServiceAccount } from './core';
+import { describeEndpoints, describeSecret, describeServiceAccount } from './core';
 import { describePod } from './pod';
 import { tabbedString } from './prefix-writer';
 import { describePersistentVolumeClaim } from './storage';
@@ -219,5 +219,18 @@ Subsets:
 
 Events:  <none>
 `);
+  });
+});
+
+describe('describeSecret', () => {
+  it('shows the type and only the size of each value, and a service account token in full', () => {
+    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db-pass', namespace: 'shop' }, type: 'Opaque', data: { user: 'cm9vdA==', password: 'czNjcmV0' } };
+    expect(describeSecret(secret)).toBe(
+      'Name:         db-pass\nNamespace:    shop\nLabels:       <none>\nAnnotations:  <none>\n\nType:  Opaque\n\nData\n====\npassword:  6 bytes\nuser:      4 bytes\n',
+    );
+    const token = { ...secret, type: 'kubernetes.io/service-account-token', data: { token: btoa('abc.def'), 'ca.crt': btoa('x'.repeat(10)) } };
+    expect(describeSecret(token)).toBe(
+      'Name:         db-pass\nNamespace:    shop\nLabels:       <none>\nAnnotations:  <none>\n\nType:  kubernetes.io/service-account-token\n\nData\n====\nca.crt:  10 bytes\ntoken:   abc.def\n',
+    );
   });
 });

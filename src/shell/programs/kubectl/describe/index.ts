@@ -5,7 +5,7 @@
 import type { KubeObject, ResourceType } from '../../../../cluster/api/types';
 import type { ClusterClient } from '../../../../cluster/client/types';
 import type { Json } from '../printers/types';
-import { describeConfigMap, describeEndpoints, describeGeneric, describeNamespace, describeService, describeServiceAccount } from './core';
+import { describeConfigMap, describeEndpoints, describeGeneric, describeNamespace, describeSecret, describeService, describeServiceAccount } from './core';
 import { describeEndpointSlice } from './endpointslice';
 import { describeNode } from './node';
 import { describePod } from './pod';
@@ -115,6 +115,7 @@ const DESCRIBERS: Record<string, Describer> = {
   },
   '/Namespace': async (_ctx, ns) => describeNamespace(ns),
   '/ConfigMap': async (ctx, cm) => describeConfigMap(cm, await eventsFor(ctx, cm), ctx.now),
+  '/Secret': async (_ctx, secret) => describeSecret(secret),
   '/Endpoints': async (ctx, ep) => describeEndpoints(ep, await eventsFor(ctx, ep), ctx.now),
   'discovery.k8s.io/EndpointSlice': async (ctx, eps) => describeEndpointSlice(eps, await eventsFor(ctx, eps), ctx.now),
   '/ServiceAccount': async (ctx, sa) => describeServiceAccount(sa, await eventsFor(ctx, sa), ctx.now),
