@@ -17,6 +17,7 @@ function podTemplate(labels: Record<string, string>): Record<string, unknown> {
     metadata: { labels },
     spec: {
       containers: [{ name: 'coredns', image: 'registry.k8s.io/coredns/coredns:v1.11.3' }],
+      nodeSelector: { 'kubernetes.io/os': 'linux' },
       priorityClassName: 'system-cluster-critical',
       tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }, { effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' }],
     },

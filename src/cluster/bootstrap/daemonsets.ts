@@ -6,6 +6,8 @@ const DAEMONSETS = { group: 'apps', version: 'v1', resource: 'daemonsets' };
 
 interface DaemonSetPlan {
   name: string;
+  /** kubeadm's kube-proxy runs on Linux nodes only; kind's kindnet has no selector. */
+  nodeSelector?: Record<string, string>;
   selector: Record<string, string>;
   labels: Record<string, string>;
   container: string;
@@ -14,7 +16,7 @@ interface DaemonSetPlan {
 
 const PLANS: DaemonSetPlan[] = [
   { name: 'kindnet', selector: { app: 'kindnet' }, labels: { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' }, container: 'kindnet-cni', image: 'docker.io/kindest/kindnetd:v20241212-9f82dd49' },
-  { name: 'kube-proxy', selector: { 'k8s-app': 'kube-proxy' }, labels: { 'k8s-app': 'kube-proxy' }, container: 'kube-proxy', image: 'registry.k8s.io/kube-proxy:v1.32.0' },
+  { name: 'kube-proxy', nodeSelector: { 'kubernetes.io/os': 'linux' }, selector: { 'k8s-app': 'kube-proxy' }, labels: { 'k8s-app': 'kube-proxy' }, container: 'kube-proxy', image: 'registry.k8s.io/kube-proxy:v1.32.0' },
 ];
 
 function daemonSet(p: DaemonSetPlan): KubeObject {
@@ -29,6 +31,7 @@ function daemonSet(p: DaemonSetPlan): KubeObject {
         spec: {
           containers: [{ name: p.container, image: p.image }],
           hostNetwork: true,
+          ...(p.nodeSelector ? { nodeSelector: p.nodeSelector } : {}),
           priorityClassName: 'system-node-critical',
           tolerations: [{ operator: 'Exists' }],
         },
