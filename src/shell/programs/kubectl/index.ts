@@ -3,6 +3,7 @@
  * parses its flags, builds the invocation and renders any failure the way
  * cmdutil.CheckErr does.
  */
+import { isAbort } from '../../shell';
 import type { Program, ProgramIO } from '../../program';
 import { findCommand, GLOBAL_FLAGS, renderHelp, type Command } from './cli/command';
 import { KubectlError, renderError } from './cli/errors';
@@ -121,7 +122,3 @@ export const kubectl: Program = async (io) => {
     return code;
   }
 };
-
-function isAbort(e: unknown): boolean {
-  return e instanceof Error && e.name === 'AbortError';
-}

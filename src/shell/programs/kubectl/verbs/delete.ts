@@ -10,6 +10,7 @@ import { visitManifests } from '../resources/manifests';
 import { listResources } from '../resources/list';
 import { kindGroup, parseResourceArgs, typeOf } from '../resources/mapping';
 import { DELETE_LONG } from '../help/delete';
+import { watchObjectUntil } from './watch-object';
 import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, FILENAME_FLAGS } from './write-common';
 
 interface Target {
@@ -81,34 +82,9 @@ async function targetsFor(inv: Invocation, flags: Flags): Promise<{ targets: Tar
 
 /** Resolves once the object with this uid is gone (a DELETED event, or a get that finds another/none). */
 async function waitGone(inv: Invocation, t: Target, uid: string | undefined): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    let done = false;
-    let stop: () => void = () => {};
-    const finish = () => {
-      if (done) return;
-      done = true;
-      stop();
-      inv.io.signal.removeEventListener('abort', onAbort);
-      resolve();
-    };
-    const onAbort = () => {
-      done = true;
-      stop();
-      const e = new Error('aborted');
-      e.name = 'AbortError';
-      reject(e);
-    };
-    inv.io.signal.addEventListener('abort', onAbort, { once: true });
-    stop = inv.client.watch(typeOf(t.info), { namespace: t.namespace, fieldSelector: `metadata.name=${t.name}` }, (ev) => {
-      if (ev.type === 'DELETED' && (!uid || ev.object.metadata.uid === uid)) finish();
-    });
-    inv.client.get(typeOf(t.info), t.namespace, t.name).then(
-      (obj) => {
-        if (uid && obj.metadata.uid !== uid) finish();
-      },
-      () => finish(),
-    );
-  });
+  const current = await inv.client.get(typeOf(t.info), t.namespace, t.name).catch(() => undefined);
+  if (!current || (uid && current.metadata.uid !== uid)) return;
+  await watchObjectUntil(inv, t, current, 0, (ev) => ev.type === 'DELETED' && (!uid || ev.object.metadata.uid === uid));
 }
 
 export const deleteCommand: Command = {

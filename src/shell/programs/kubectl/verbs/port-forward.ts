@@ -10,7 +10,10 @@ import type { Command } from '../cli/command';
 import { KubectlError } from '../cli/errors';
 import type { Flags } from '../cli/flags';
 import type { Invocation } from '../context';
+import { isAbort } from '../../../shell';
+import { parseResourceArgs, resolveTypeArg, typeOf } from '../resources/mapping';
 import { podForTarget } from './pod-target';
+import { watchObjectUntil } from './watch-object';
 
 const PODS = { group: '', version: 'v1', resource: 'pods' };
 const USAGE_HINT = "See 'kubectl port-forward -h' for help and examples";
@@ -72,9 +75,9 @@ async function runPortForward(inv: Invocation, flags: Flags): Promise<number> {
   const forwards = inv.io.ctx.portForwards;
   if (!forwards) throw new KubectlError('port-forward is only available on the learner\'s machine');
   const [target, ...specs] = flags.args;
-  const svc = target.startsWith('svc/') || target.startsWith('service/') || target.startsWith('services/')
-    ? await inv.client.get({ group: '', version: 'v1', resource: 'services' }, inv.namespace, target.slice(target.indexOf('/') + 1))
-    : undefined;
+  // A Service's ports translate to its pods' target ports; any other TYPE/NAME selects a pod.
+  const [named] = target.includes('/') ? parseResourceArgs(inv.discovery(), [target]) : [];
+  const svc = named?.info.kind === 'Service' ? await inv.client.get(typeOf(named.info), inv.namespace, named.name!) : undefined;
   const found = await podForTarget(inv, target);
   const ports = podPorts(specs, found, svc);
   const pod = await inv.client.get(PODS, inv.namespace, found.metadata.name!);
@@ -100,22 +103,17 @@ async function runPortForward(inv: Invocation, flags: Flags): Promise<number> {
   if (held.length === 0) throw new KubectlError(`unable to listen on any of the requested ports: [${failed.join(' ')}]`);
 
   // Until Ctrl-C (kubectl stops cleanly, status 0), or until the pod is gone.
-  const code = await new Promise<number>((resolve) => {
-    const stop = inv.client.watch(PODS, { namespace: inv.namespace, fieldSelector: `metadata.name=${pod.metadata.name}`, resourceVersion: pod.metadata.resourceVersion }, (ev) => {
-      if (ev.type !== 'DELETED' && ev.object.metadata.uid === pod.metadata.uid && (ev.object.status as Obj | undefined)?.phase === 'Running') return;
-      finish(1);
-    });
-    const onAbort = () => finish(0);
-    const finish = (status: number) => {
-      stop();
-      inv.io.signal.removeEventListener('abort', onAbort);
-      release();
-      if (status !== 0) inv.err('error: lost connection to pod\n');
-      resolve(status);
-    };
-    inv.io.signal.addEventListener('abort', onAbort, { once: true });
-  });
-  return code;
+  const watched = { info: resolveTypeArg(inv.discovery(), 'pods'), namespace: inv.namespace, name: pod.metadata.name! };
+  try {
+    await watchObjectUntil(inv, watched, pod, 0, (ev) => ev.type === 'DELETED' || ev.object.metadata.uid !== pod.metadata.uid || (ev.object.status as Obj | undefined)?.phase !== 'Running');
+  } catch (e) {
+    if (isAbort(e)) return 0;
+    throw e;
+  } finally {
+    release();
+  }
+  inv.err('error: lost connection to pod\n');
+  return 1;
 }
 
 export const portForwardCommand: Command = {

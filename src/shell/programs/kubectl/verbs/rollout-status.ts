@@ -4,51 +4,19 @@ import { AggregateError, KubectlError } from '../cli/errors';
 import type { Flags } from '../cli/flags';
 import type { Invocation } from '../context';
 import type { Json } from '../printers/types';
-import { typeOf } from '../resources/mapping';
 import { parseGoDuration } from '../rollout/duration';
 import { statusViewerFor } from '../rollout/status';
+import { watchObjectUntil } from './watch-object';
 import { fetchTargets, requireResources, SELECTOR_FLAG, TARGET_FILENAME_FLAGS, type Target } from '../rollout/targets';
 
-function abortError(): Error {
-  const e = new Error('aborted');
-  e.name = 'AbortError';
-  return e;
-}
-
-/** watchtools.UntilWithSync over one object: evaluate its current state, then every change. */
+/** Evaluates the object's current state, then every change, until done (the object going away is an error). */
 async function watchUntilDone(inv: Invocation, t: Target, evaluate: (obj: Json) => boolean, timeoutMs: number): Promise<void> {
-  if (evaluate(t.obj)) return;
-  await new Promise<void>((resolve, reject) => {
-    let finished = false;
-    let stop: () => void = () => {};
-    const finish = (err?: unknown) => {
-      if (finished) return;
-      finished = true;
-      stop();
-      inv.io.signal.removeEventListener('abort', onAbort);
-      if (err) reject(err);
-      else resolve();
-    };
-    const onAbort = () => finish(abortError());
-    inv.io.signal.addEventListener('abort', onAbort, { once: true });
-    const namespace = t.obj.metadata.namespace;
-    const options = { namespace, fieldSelector: `metadata.name=${t.obj.metadata.name}`, resourceVersion: t.obj.metadata.resourceVersion };
-    stop = inv.client.watch(typeOf(t.info), options, (ev) => {
-      if (finished) return;
-      if (ev.type === 'DELETED') return finish(new KubectlError('object has been deleted'));
-      try {
-        if (evaluate(ev.object)) finish();
-      } catch (e) {
-        finish(e);
-      }
-    });
-    if (timeoutMs > 0) {
-      inv.io.sleep(timeoutMs).then(
-        () => finish(new KubectlError('timed out waiting for the condition')),
-        () => {},
-      );
-    }
+  const target = { info: t.info, namespace: t.obj.metadata.namespace, name: t.obj.metadata.name ?? '' };
+  const done = await watchObjectUntil(inv, target, t.obj, timeoutMs, (ev) => {
+    if (ev.type === 'DELETED') throw new KubectlError('object has been deleted');
+    return evaluate(ev.object);
   });
+  if (!done) throw new KubectlError('timed out waiting for the condition');
 }
 
 async function runStatus(inv: Invocation, flags: Flags): Promise<number> {

@@ -4,7 +4,7 @@
  * `TYPE/NAME condition met`. One deadline (--timeout, 30s) covers them all.
  */
 import { isApiError } from '../../../../cluster/api/errors';
-import type { KubeObject, ResourceInfo, WatchEvent } from '../../../../cluster/api/types';
+import type { KubeObject, ResourceInfo } from '../../../../cluster/api/types';
 import type { Command } from '../cli/command';
 import { KubectlError } from '../cli/errors';
 import type { Flags } from '../cli/flags';
@@ -13,55 +13,17 @@ import { typeOf } from '../resources/mapping';
 import { parseGoDuration } from '../rollout/duration';
 import { visitResources, type VisitedObject, type VisitRequest } from './resource-visit';
 import { isMet, parseWaitFor, type WaitFor } from './wait-condition';
+import { watchObjectUntil } from './watch-object';
 import { FILENAME_FLAGS, OUTPUT_FLAG, ResultPrinter } from './write-common';
 
 const WEEK_MS = 168 * 3_600_000;
 const TIMED_OUT = 'timed out waiting for the condition';
 
-function abortError(): Error {
-  const e = new Error('aborted');
-  e.name = 'AbortError';
-  return e;
-}
+/** What is left of the one deadline all objects share (at least 1 ms: 0 would mean no timeout). */
+const remaining = (inv: Invocation, deadline: number) => Math.max(1, deadline - inv.now());
 
 /** info.ObjectName(): the plural resource without its group. */
 const objectName = (t: VisitedObject) => `${t.info.resource}/${t.name}`;
-
-/**
- * watchtools.UntilWithSync on one object: `done` sees its current state, then each change,
- * until it says so. Resolves false at the deadline.
- */
-function watchUntil(inv: Invocation, t: VisitedObject, from: KubeObject, deadline: number, done: (event: WatchEvent) => boolean): Promise<boolean> {
-  return new Promise<boolean>((resolve, reject) => {
-    let finished = false;
-    let stop: () => void = () => {};
-    const finish = (result: boolean | Error) => {
-      if (finished) return;
-      finished = true;
-      stop();
-      inv.io.signal.removeEventListener('abort', onAbort);
-      if (result instanceof Error) reject(result);
-      else resolve(result);
-    };
-    const check = (event: WatchEvent) => {
-      try {
-        if (done(event)) finish(true);
-      } catch (e) {
-        finish(e instanceof Error ? e : new Error(String(e)));
-      }
-    };
-    const onAbort = () => finish(abortError());
-    inv.io.signal.addEventListener('abort', onAbort, { once: true });
-    check({ type: 'ADDED', object: from });
-    if (finished) return;
-    const options = { namespace: t.namespace, fieldSelector: `metadata.name=${t.name}`, resourceVersion: from.metadata.resourceVersion };
-    stop = inv.client.watch(typeOf(t.info), options, check);
-    inv.io.sleep(Math.max(0, deadline - inv.now())).then(
-      () => finish(false),
-      () => {},
-    );
-  });
-}
 
 async function current(inv: Invocation, t: VisitedObject): Promise<KubeObject | undefined> {
   try {
@@ -78,7 +40,7 @@ async function waitDeleted(inv: Invocation, t: VisitedObject, timeoutMs: number,
   if (!obj) return t.object;
   if (timeoutMs === 0) throw new KubectlError(`condition not met for ${objectName(t)}`);
   const uid = obj.metadata.uid;
-  const deleted = await watchUntil(inv, t, obj, deadline, (ev) => ev.type === 'DELETED' || ev.object.metadata.uid !== uid);
+  const deleted = await watchObjectUntil(inv, t, obj, remaining(inv, deadline), (ev) => ev.type === 'DELETED' || ev.object.metadata.uid !== uid);
   if (!deleted) throw new KubectlError(`${TIMED_OUT} on ${objectName(t)}`);
   return obj;
 }
@@ -91,7 +53,7 @@ async function waitMet(inv: Invocation, t: VisitedObject, waitFor: WaitFor, time
     return obj;
   }
   let last = obj;
-  const met = await watchUntil(inv, t, obj, deadline, (ev) => {
+  const met = await watchObjectUntil(inv, t, obj, remaining(inv, deadline), (ev) => {
     if (ev.type === 'DELETED') return false;
     last = ev.object;
     return isMet(waitFor, ev.object);
