@@ -77,13 +77,13 @@ export class PodConnections {
     if (c?.running) {
       this.startServer(c);
       // Save points due by now show in the log.
-      redisModule()?.redisServer(c, this.network.containerSpec(c), () => this.network.now())?.tick();
+      redisModule()?.redisServerOf(c)?.tick();
     }
     if ((!st || waiting) && !c) throw badRequest(`container "${name}" in pod "${podName}" is waiting to start: ${waiting?.reason ?? 'ContainerCreating'}`);
     return (c?.logs ?? []).map((l) => l + '\n').join('');
   }
 
-  /** A server the container runs comes up on first contact (see mysql/server.ts); true when it runs mysqld. */
+  /** Whether the container runs mysqld (its socket answers); the runtime brought it up as the container started. */
   private startServer(c: ContainerInstance): boolean {
     if (!runsMysqld(c, this.network.containerSpec(c))) return false;
     ensureMysqld(c);

@@ -69,7 +69,7 @@ export class PodNetwork {
     const dest = this.reach(req.ip, req.port, req.fromIP);
     if ('error' in dest) return { ok: false, error: dest.error };
     for (const c of dest.containers) {
-      const redis = redisModule()?.redisConnect(c, this.containerSpec(c), dest.port, () => this.clock.now());
+      const redis = redisModule()?.redisConnect(c, dest.port);
       if (redis) return { ok: true, serverIP: dest.ip, connection: redis };
     }
     const server = dest.port === 3306 ? dest.containers.find((c) => runsMysqld(c, this.containerSpec(c))) : undefined;

@@ -96,6 +96,7 @@ export class ContainerRuntime {
     const restored = this.resumable.delete(k) ? this.instances.get(k) : undefined;
     if (restored && restored.podIP === podIP) {
       restored.running = true;
+      this.startRedis(restored, container, false);
       this.changed();
       return restored;
     }
@@ -108,13 +109,16 @@ export class ContainerRuntime {
     if (contents.webRoot && !container.command) instance.log(...nginxStartupLog(this.clock.now(), contents.serverVersion ?? ''));
     // mysqld sets up its datadir and logs its start as the container starts (not when first reached).
     if (runsMysqld(instance, container)) ensureMysqld(instance);
-    // redis-server loads its dir and logs its start as the container starts.
-    if (contents.redisVersion) {
-      const start = () => redisModule()?.redisServer(instance, container, () => this.clock.now(), true);
-      if (redisModule()) start();
-      else preloadRedis().then(start, () => {});
-    }
+    this.startRedis(instance, container, true);
     return instance;
+  }
+
+  /** redis-server loads its dir (and, on a fresh start, logs its start) as the container starts, on this runtime's clock. */
+  private startRedis(instance: ContainerInstance, container: Obj, log: boolean): void {
+    if (!instance.contents.redisVersion) return;
+    const start = () => redisModule()?.startRedis(instance, container, () => this.clock.now(), log);
+    if (redisModule()) start();
+    else preloadRedis().then(start, () => {});
   }
 
   /** The container's process ended; `signal` says how it was stopped (SIGTERM lets a server shut down cleanly, SIGKILL does not). */

@@ -40,7 +40,7 @@ export function runProbe(probe: Obj, container: Obj, family: ImageFamily | undef
     return { ok: false, output: `dial tcp ${host}:${port}: connect: connection refused` };
   }
   if (probe.exec && instance) {
-    const result = runExecProbe(probe.exec.command ?? [], instance.fs, instance.contents, probe.timeoutSeconds ?? 1, (port) => redisModule()?.redisConnect(instance, container, port, () => now));
+    const result = runExecProbe(probe.exec.command ?? [], instance.fs, instance.contents, probe.timeoutSeconds ?? 1, (port) => redisModule()?.redisConnect(instance, port));
     return result.exitCode === 0 ? { ok: true } : { ok: false, output: result.output };
   }
   return { ok: true };

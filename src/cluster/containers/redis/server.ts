@@ -226,12 +226,12 @@ export function runsRedis(instance: ContainerInstance, container: Obj | undefine
 }
 
 /**
- * The container's server, started if it has not been: `log` on a container
- * start (banner, load, ready); a lab restored from its save takes the server
- * back from its files without a new start in the log. Undefined when the
+ * Starts the container's server as its container starts: `log` for a fresh
+ * start (banner, load, ready); a container resumed from a saved lab takes its
+ * server back from its files without a new start in the log. Undefined when the
  * configuration is fatal (logged) or the container does not run redis.
  */
-export function redisServer(instance: ContainerInstance, container: Obj | undefined, now: () => number, log = false): RedisServer | undefined {
+export function startRedis(instance: ContainerInstance, container: Obj | undefined, now: () => number, log: boolean): RedisServer | undefined {
   const known = servers.get(instance);
   if (known !== undefined) return known ?? undefined;
   if (!runsRedis(instance, container)) return undefined;
@@ -248,14 +248,19 @@ export function redisServer(instance: ContainerInstance, container: Obj | undefi
   return server;
 }
 
+/** The server the container runs, once started. */
+export function redisServerOf(instance: ContainerInstance): RedisServer | undefined {
+  return servers.get(instance) ?? undefined;
+}
+
 /** The container stopped: SIGTERM (graceful) lets redis save; a kill does not. */
 export function redisStopped(instance: ContainerInstance, graceful: boolean): void {
   servers.get(instance)?.stop(graceful);
 }
 
 /** A client connection to the server in `instance` on `port`, or undefined when nothing listens there. */
-export function redisConnect(instance: ContainerInstance, container: Obj | undefined, port: number, now: () => number): RedisConnection | undefined {
-  const server = redisServer(instance, container, now);
+export function redisConnect(instance: ContainerInstance, port: number): RedisConnection | undefined {
+  const server = redisServerOf(instance);
   if (!server || !server.listening || !instance.running || server.config.port !== port) return undefined;
   return server.connect();
 }
