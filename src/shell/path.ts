@@ -1,8 +1,6 @@
 /** Path helpers: every path the fs sees is absolute and normalised. */
 
-import { normalizePath } from '../cluster/storage/path';
-
-export { normalizePath };
+import { normalizePath, parentPath } from '../cluster/storage/path';
 
 /** Resolves a path as typed (relative to cwd) to an absolute, normalised one. */
 export function resolvePath(cwd: string, path: string): string {
@@ -10,9 +8,7 @@ export function resolvePath(cwd: string, path: string): string {
 }
 
 export function dirname(path: string): string {
-  const norm = normalizePath(path);
-  const i = norm.lastIndexOf('/');
-  return i <= 0 ? '/' : norm.slice(0, i);
+  return parentPath(normalizePath(path));
 }
 
 export function basename(path: string): string {

@@ -6,6 +6,7 @@ export type { ContainerSession, PodHttpRequest, PodHttpResult } from '../contain
 export type { DnsQuery, DnsReply, DnsRecord, DnsType } from '../dns';
 export type { MysqlConnection, MysqlReply, ResultColumn, SqlValue } from '../containers/mysql/types';
 export type { PodTcpResult, PodConnection, ContainerSockets } from '../containers/network';
+export { MYSQL_SOCKET } from '../containers/mysql/server';
 export type { RedisConnection, RespReply } from '../containers/redis/types';
 
 /**

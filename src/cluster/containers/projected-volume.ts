@@ -7,15 +7,15 @@
  */
 import type { FileStat, FileSystem } from '../storage/fs-types';
 import { MemoryTree } from '../storage/memory-tree';
-import { normalizePath } from '../storage/path';
+import { normalizePath, parentPath } from '../storage/path';
 
 /** A tree holding the files (relative paths) as the volume plugin projects them. */
 export function projectedTree(files: ReadonlyArray<readonly [string, string]>, now: () => number): MemoryTree {
   const tree = new MemoryTree(now);
   for (const [path, data] of files) {
     const full = normalizePath(`/${path}`);
-    const dir = full.slice(0, full.lastIndexOf('/'));
-    if (dir) tree.mkdir(dir, { recursive: true });
+    const dir = parentPath(full);
+    if (dir !== '/') tree.mkdir(dir, { recursive: true });
     tree.writeFile(full, data);
   }
   return tree;

@@ -3,7 +3,8 @@
  * command/args: keeps running, or exits with a code after some time; and
  * whether it honours SIGTERM (a shell or `sleep` as PID 1 does not).
  */
-import type { ImageFamily } from './catalogue';
+import { familyFor, type ImageFamily } from './catalogue';
+import { parseImage } from './reference';
 import { planScript } from './script-plan';
 
 export interface ContainerSpecLike {
@@ -48,6 +49,12 @@ export function runsImageServer(family: ImageFamily, c: ContainerSpecLike): bool
   if (family.process !== 'server') return false;
   if (c.command?.length) return family.serverCommand !== undefined && baseName(c.command[0]) === family.serverCommand;
   return !family.entrypointExecsArgs || serverArgs(family, c.args);
+}
+
+/** Whether a container of this image runs the image's server as its main process, by the kubelet's own rule (planProcess). */
+export function runsImageServerProcess(instance: { image: string }, c: ContainerSpecLike | undefined): boolean {
+  const family = familyFor(parseImage(instance.image).name);
+  return !!family && !!c && runsImageServer(family, c) && planProcess(family, c).kind === 'runs';
 }
 
 /** The server's own arguments (after its name) when the container runs it. */

@@ -8,7 +8,8 @@
  */
 import type { ContainerSpecLike, ProcessPlan, ProcessStep } from './process';
 
-const SHELL = /^(\/(usr\/)?bin\/)?(sh|bash|ash|dash)$/;
+/** A shell binary, as `sh -c` scripts name it. */
+export const SHELL = /^(\/(usr\/)?bin\/)?(sh|bash|ash|dash)$/;
 
 interface Word {
   text: string;
@@ -67,6 +68,35 @@ export function lexScript(script: string): Word[] | undefined {
   return out;
 }
 
+export interface SimpleCommand {
+  argv: string[];
+  /** The last output redirection (`>` or `>>`). */
+  redirect?: { op: string; path: string };
+  /** The operator after the command (`;`, `&&`, `||`), none after the last. */
+  joiner?: string;
+}
+
+/** Groups lexed words into simple commands; undefined when a redirection has no target. */
+export function splitCommands(words: Word[]): SimpleCommand[] | undefined {
+  const out: SimpleCommand[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const cmd: SimpleCommand = { argv: [] };
+    while (i < words.length && !(words[i].op && [';', '&&', '||'].includes(words[i].text))) {
+      const w = words[i++];
+      if (w.op) {
+        const target = words[i++];
+        if (!target || target.op) return undefined;
+        cmd.redirect = { op: w.text, path: target.text };
+      } else cmd.argv.push(w.text);
+    }
+    if (i < words.length) cmd.joiner = words[i].text;
+    i++;
+    out.push(cmd);
+  }
+  return out;
+}
+
 /** The shell script a container runs: `sh -c SCRIPT` (from command and args together), or a plain command line. */
 function scriptOf(c: ContainerSpecLike): string | undefined {
   const argv = [...(c.command ?? []), ...(c.args ?? [])];
@@ -79,21 +109,11 @@ export function planScript(c: ContainerSpecLike): ProcessPlan | undefined {
   const script = scriptOf(c);
   const words = script === undefined ? undefined : lexScript(script);
   if (!words) return undefined;
+  const commands = splitCommands(words);
+  if (!commands) return undefined;
   const steps: ProcessStep[] = [];
   let at = 0;
-  let i = 0;
-  while (i < words.length) {
-    const argv: string[] = [];
-    let redirect: { op: string; path: string } | undefined;
-    while (i < words.length && !(words[i].op && [';', '&&', '||'].includes(words[i].text))) {
-      const w = words[i++];
-      if (w.op) {
-        const target = words[i++];
-        if (!target || target.op) return undefined;
-        redirect = { op: w.text, path: target.text };
-      } else argv.push(w.text);
-    }
-    i++;
+  for (const { argv, redirect } of commands) {
     if (!argv.length) continue;
     const [cmd, ...rest] = argv;
     const operands = rest.filter((a) => !a.startsWith('-'));

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MemoryTree } from '../storage/memory-tree';
 import { contentsFor } from '../images/contents';
 import { familyFor } from '../images/catalogue';
-import { runExecProbe } from './exec-probe';
+import { runExecProbe, type RedisDialer } from './exec-probe';
+import type { RespReply } from '../containers/redis/types';
 
 function tree(): MemoryTree {
   const fs = new MemoryTree(() => 0);
@@ -12,6 +13,12 @@ function tree(): MemoryTree {
 }
 const busybox = contentsFor(familyFor('busybox')!, '1.36');
 const debian = contentsFor(familyFor('debian')!, '12');
+const redis = contentsFor(familyFor('redis')!, '7.2');
+
+/** A server that answers every command with one reply. */
+function answering(reply: RespReply): RedisDialer {
+  return () => ({ protocol: 'redis', command: () => reply, closed: false, close: () => undefined });
+}
 
 describe('exec probes in the container', () => {
   it("prints busybox cat's message for a missing file, GNU cat's on Debian", () => {
@@ -41,5 +48,10 @@ describe('exec probes in the container', () => {
 
   it('takes programs kubelab does not model as healthy', () => {
     expect(runExecProbe(['mysqladmin', 'ping'], tree(), busybox, 1)).toEqual({ exitCode: 0, output: '' });
+  });
+
+  it("prints redis-cli's raw array reply one element per line", () => {
+    const reply: RespReply = { type: 'array', value: [{ type: 'bulk', value: 'a' }, { type: 'bulk', value: 'b' }] };
+    expect(runExecProbe(['redis-cli', 'KEYS', '*'], tree(), redis, 1, answering(reply))).toEqual({ exitCode: 0, output: 'a\nb\n' });
   });
 });

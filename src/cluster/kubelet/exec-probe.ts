@@ -9,9 +9,10 @@
 import type { FileSystem } from '../storage/fs-types';
 import { FsError } from '../storage/fs-types';
 import type { ImageContents } from '../images/contents';
-import { lexScript } from '../images/script-plan';
+import { SHELL, lexScript, splitCommands } from '../images/script-plan';
 import { normalizePath } from '../storage/path';
 import type { RedisConnection } from '../containers/redis/types';
+import { formatRaw } from '../containers/redis/raw-reply';
 
 export interface ExecProbeResult {
   exitCode: number;
@@ -30,8 +31,6 @@ interface Ctx {
   /** Seconds the command may run (timeoutSeconds); sleeps spend it. */
   budget: number;
 }
-
-const SHELL = /^(\/(usr\/)?bin\/)?(sh|bash|ash|dash)$/;
 
 export function runExecProbe(argv: string[], fs: FileSystem, contents: ImageContents, timeoutSeconds: number, redis?: RedisDialer): ExecProbeResult {
   const ctx: Ctx = { fs, busybox: contents.prompt === 'ash', budget: timeoutSeconds, redis: contents.redisVersion ? redis : undefined };
@@ -93,35 +92,23 @@ function redisCli(args: string[], dial: RedisDialer): ExecProbeResult {
   if (!command.length) return { exitCode: 0, output };
   const reply = conn.command(command);
   conn.close();
-  const text = reply.type === 'integer' ? String(reply.value) : reply.type === 'array' ? '' : (reply.value ?? '');
-  return { exitCode: 0, output: `${output}${text}\n` };
+  return { exitCode: 0, output: `${output}${formatRaw(reply)}\n` };
 }
 
 /** `sh -c`: simple commands joined by `;`, `&&`, `||`; output redirections drop the output. */
 function script(text: string, ctx: Ctx): ExecProbeResult {
   const words = lexScript(text);
-  if (!words) return { exitCode: 0, output: '' };
+  const commands = words && splitCommands(words);
+  if (!commands) return { exitCode: 0, output: '' };
   let output = '';
   let status = 0;
-  let i = 0;
   let skip = false;
-  while (i < words.length) {
-    const argv: string[] = [];
-    let redirected = false;
-    while (i < words.length && !(words[i].op && [';', '&&', '||'].includes(words[i].text))) {
-      const w = words[i++];
-      if (w.op) {
-        i++;
-        redirected = true;
-      } else argv.push(w.text);
-    }
-    const joiner = words[i]?.text;
-    i++;
+  for (const { argv, redirect, joiner } of commands) {
     if (argv.length && !skip) {
       if (argv[0] === 'exit') return { exitCode: argv[1] === undefined ? status : Number(argv[1]) & 255, output };
       const r = run(argv, ctx);
       status = r.exitCode;
-      if (!redirected) output += r.output;
+      if (!redirect) output += r.output;
       if (ctx.budget <= 0) break;
     }
     skip = (joiner === '&&' && status !== 0) || (joiner === '||' && status === 0);

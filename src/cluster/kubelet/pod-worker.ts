@@ -27,12 +27,12 @@ import { planProcess, type ProcessPlan } from '../images/process';
 import { familyFor } from '../images/catalogue';
 import { parseImage } from '../images/reference';
 import type { ImageFamily } from '../images/catalogue';
-import { PODS, PVCS, type Obj } from '../controllers/runtime/resources';
+import { PODS, PVCS, podClaimNames, type Obj } from '../controllers/runtime/resources';
+import { deepClone } from '../api/object-utils';
 import { backOffMs, type NodeImages } from './images';
 import { buildPodStatus, freshContainer, type ContainerView, type PodView } from './pod-status';
 import { PodProbes } from './pod-probes';
 import { runSteps } from './process-steps';
-import { claimNames, structuredCloneView } from './pod-worker-util';
 import { isSucceeded, podPhase } from './pod-phase';
 import type { ContainerRuntime } from '../containers/runtime';
 import { PodVolumes } from './pod-volumes';
@@ -191,7 +191,7 @@ export class PodWorker {
     const view = this.view;
     if (!view) return;
     view.phase = this.phase();
-    const snapshot = structuredCloneView(view);
+    const snapshot = deepClone(view);
     const now = this.now();
     const { client } = this.host;
     this.writes = this.writes.then(async () => {
@@ -208,7 +208,7 @@ export class PodWorker {
 
   private async prepare(): Promise<void> {
     if (this.terminating) return;
-    for (const claim of claimNames(this.spec)) {
+    for (const claim of podClaimNames(this.pod)) {
       const pvc = await this.host.client.get(PVCS, this.pod.metadata.namespace, claim).catch(() => undefined);
       if ((pvc?.status as Obj)?.phase !== 'Bound') {
         this.after(2000, () => this.prepare());

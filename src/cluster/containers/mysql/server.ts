@@ -1,14 +1,12 @@
 /**
- * mysqld in a container: on its first use it runs as the official image's
- * entrypoint would have at start (initializing an empty data directory,
- * logging), then accepts connections that authenticate against the users the
+ * mysqld in a container: as the container starts it does what the official
+ * image's entrypoint does (initializing an empty data directory, logging),
+ * then accepts connections that authenticate against the users the
  * initialization stored and run SQL on the data directory's files.
  */
 import type { Obj } from '../../controllers/runtime/resources';
 import type { ContainerInstance } from '../runtime';
-import { familyFor } from '../../images/catalogue';
-import { planProcess, runsImageServer } from '../../images/process';
-import { parseImage } from '../../images/reference';
+import { runsImageServerProcess } from '../../images/process';
 import { DataDir, DATADIR } from './datadir';
 import type { SqlSession } from './engine';
 import type { ServerInfo } from './eval';
@@ -28,9 +26,7 @@ interface Account {
 
 /** Whether the container's main process is mysqld, by the kubelet's own rule for an image running its server (planProcess). */
 export function runsMysqld(instance: ContainerInstance, container: Obj | undefined): boolean {
-  const family = familyFor(parseImage(instance.image).name);
-  if (!instance.contents.mysqlVersion || !family || !container) return false;
-  return runsImageServer(family, container) && planProcess(family, container).kind === 'runs';
+  return !!instance.contents.mysqlVersion && runsImageServerProcess(instance, container);
 }
 
 /** Brings the server up if this container has not yet: the datadir initialized, the start logged, socket and pid file in place. */
@@ -71,7 +67,6 @@ function uuidFrom(seed: string): string {
 
 const connectionIds = new WeakMap<ContainerInstance, { next: number }>();
 
-/** A new connection to the server in `instance`, from `clientHost` (an IP, or `localhost` over the socket). */
 // The SQL engine loads on the first query: most labs never run one, and the lab starts without it.
 let engine: Promise<typeof import('./engine')> | undefined;
 const loadEngine = () => (engine ??= import('./engine'));
@@ -81,6 +76,7 @@ export function preloadSqlEngine(): Promise<void> {
   return loadEngine().then(() => undefined);
 }
 
+/** A new connection to the server in `instance`, from `clientHost` (an IP, or `localhost` over the socket). */
 export function mysqlConnect(instance: ContainerInstance, clientHost: string, now: () => number): MysqlConnection {
   ensureMysqld(instance);
   let ids = connectionIds.get(instance);
@@ -97,11 +93,10 @@ export function mysqlConnect(instance: ContainerInstance, clientHost: string, no
     connectionId,
     login(user, password, database) {
       const accounts = readAccounts(instance);
-      const account = accounts.find((a) => a.user === user && (a.host === '%' || a.host === clientHost || (a.host === 'localhost' && clientHost === 'localhost')));
-      const host = clientHost === 'localhost' ? 'localhost' : clientHost;
+      const account = accounts.find((a) => a.user === user && (a.host === '%' || a.host === clientHost));
       if (!account || account.password === null || account.password !== (password ?? '')) {
         closed = true;
-        return sqlError(1045, '28000', `Access denied for user '${user}'@'${host}' (using password: ${password ? 'YES' : 'NO'})`);
+        return sqlError(1045, '28000', `Access denied for user '${user}'@'${clientHost}' (using password: ${password ? 'YES' : 'NO'})`);
       }
       if (database !== undefined && !data.hasDatabase(database)) {
         closed = true;

@@ -1,12 +1,9 @@
 /** What the official mysql image's entrypoint and mysqld print as the container starts (`kubectl logs`). */
 
-const p2 = (n: number) => String(n).padStart(2, '0');
+import { datetime } from './values';
 
 /** The entrypoint's own time: 2024-12-12 10:00:00+00:00. */
-function entrypointTime(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}+00:00`;
-}
+const entrypointTime = (ms: number): string => `${datetime(ms)}+00:00`;
 
 /** mysqld's error-log time: 2024-12-12T10:00:00.123456Z. */
 function serverTime(ms: number): string {

@@ -1,6 +1,6 @@
 /** What a command sees of its server and connection. */
 import type { Keyspace } from './keyspace';
-import type { RespReply } from './types';
+import { err, type RespReply } from './types';
 
 export interface CommandContext {
   ks: Keyspace;
@@ -39,3 +39,7 @@ export function parseInteger(s: string): number | undefined {
 export const NOT_INTEGER = 'ERR value is not an integer or out of range';
 export const WRONGTYPE = 'WRONGTYPE Operation against a key holding the wrong kind of value';
 export const SYNTAX = 'ERR syntax error';
+
+/** The one wrong-type error lookups return: told apart by identity (a hash may well hold `type` and `value` fields). */
+export const WRONG = err(WRONGTYPE);
+export const isReply = (v: unknown): v is RespReply => v === WRONG;

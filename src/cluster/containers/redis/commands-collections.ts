@@ -1,6 +1,6 @@
 /** Lists, hashes and sets. */
 import type { RedisValue } from './keyspace';
-import { NOT_INTEGER, WRONGTYPE, parseInteger, type CommandContext, type CommandSpec } from './command-context';
+import { NOT_INTEGER, WRONG, isReply, parseInteger, type CommandContext, type CommandSpec } from './command-context';
 import { NIL, array, bulk, err, int, type RespReply } from './types';
 
 interface Values {
@@ -19,10 +19,6 @@ function lookup<K extends Kind>(ctx: CommandContext, key: string, type: K): Valu
   if (e.data.type !== type) return WRONG;
   return e.data.value as unknown as ValueOf<K>;
 }
-
-/** The one error lookups return: told apart by identity (a hash may well hold `type` and `value` fields). */
-const WRONG = err(WRONGTYPE);
-const isReply = (v: unknown): v is RespReply => v === WRONG;
 
 /** Gets or creates the key's value of `type` for a write. */
 function writable<K extends Kind>(ctx: CommandContext, key: string, type: K, empty: () => ValueOf<K>): ValueOf<K> | RespReply {

@@ -1,12 +1,13 @@
 /** Strings and generic key commands. */
 import { globMatch } from './keyspace';
-import { NOT_INTEGER, SYNTAX, WRONGTYPE, parseInteger, type CommandContext, type CommandSpec } from './command-context';
-import { NIL, array, bulk, err, int, ok, utf8Length, type RespReply } from './types';
+import { NOT_INTEGER, SYNTAX, WRONG, WRONGTYPE, isReply, parseInteger, type CommandContext, type CommandSpec } from './command-context';
+import { NIL, array, bulk, err, int, ok, type RespReply } from './types';
+import { utf8Length } from '../../storage/utf8';
 
 function getString(ctx: CommandContext, key: string): string | null | RespReply {
   const e = ctx.ks.get(ctx.db, key);
   if (!e) return null;
-  if (e.data.type !== 'string') return err(WRONGTYPE);
+  if (e.data.type !== 'string') return WRONG;
   return e.data.value;
 }
 
@@ -42,7 +43,7 @@ function set(ctx: CommandContext, args: string[]): RespReply {
 
 function incrBy(ctx: CommandContext, key: string, by: number): RespReply {
   const cur = getString(ctx, key);
-  if (typeof cur === 'object' && cur !== null) return cur;
+  if (isReply(cur)) return cur;
   const n = cur === null ? 0 : parseInteger(cur);
   if (n === undefined) return err(NOT_INTEGER);
   const next = n + by;
@@ -86,7 +87,7 @@ const ttl = (unit: number) => (ctx: CommandContext, args: string[]) => {
 };
 
 export const KEY_COMMANDS: Record<string, CommandSpec> = {
-  get: { arity: 2, run: (ctx, a) => { const v = getString(ctx, a[1]); return typeof v === 'object' && v !== null ? v : bulk(v); } },
+  get: { arity: 2, run: (ctx, a) => { const v = getString(ctx, a[1]); return isReply(v) ? v : bulk(v); } },
   set: { arity: -3, run: set },
   setnx: { arity: 3, run: (ctx, a) => (set(ctx, ['SET', a[1], a[2], 'NX']).type === 'status' ? int(1) : int(0)) },
   setex: { arity: 4, run: (ctx, a) => { const n = parseInteger(a[2]); if (n === undefined) return err(NOT_INTEGER); if (n <= 0) return err("ERR invalid expire time in 'setex' command"); return set(ctx, ['SET', a[1], a[3], 'EX', a[2]]); } },
@@ -108,14 +109,14 @@ export const KEY_COMMANDS: Record<string, CommandSpec> = {
     arity: 3,
     run: (ctx, a) => {
       const cur = getString(ctx, a[1]);
-      if (typeof cur === 'object' && cur !== null) return cur;
+      if (isReply(cur)) return cur;
       const value = (cur ?? '') + a[2];
       ctx.ks.set(ctx.db, a[1], { data: { type: 'string', value }, expireAt: ctx.ks.get(ctx.db, a[1])?.expireAt });
       ctx.wrote(1);
       return int(utf8Length(value));
     },
   },
-  strlen: { arity: 2, run: (ctx, a) => { const v = getString(ctx, a[1]); return typeof v === 'object' && v !== null ? v : int(utf8Length(v ?? '')); } },
+  strlen: { arity: 2, run: (ctx, a) => { const v = getString(ctx, a[1]); return isReply(v) ? v : int(utf8Length(v ?? '')); } },
   del: {
     arity: -2,
     run: (ctx, a) => {

@@ -1,20 +1,20 @@
 /** INFO: the sections redis-server reports, `field:value` lines under `# Section` headers, CRLF-terminated. */
 import type { RedisServer } from './server';
+import { fnv32 } from '../../controllers/statefulset/revision-utils';
 
 interface InfoStats {
   connections: number;
   commands: number;
-  db: number;
 }
 
 const DEFAULT_SECTIONS = ['server', 'clients', 'persistence', 'stats', 'replication', 'cluster', 'keyspace'];
 
 /** A stable 40-hex id from a seed (run_id, replid): no random draw. */
 function hexId(seed: string): string {
-  let h = 2166136261;
+  let h: number | undefined;
   let out = '';
   while (out.length < 40) {
-    for (const ch of seed + out.length) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+    h = fnv32(seed + out.length, h);
     out += h.toString(16).padStart(8, '0');
   }
   return out.slice(0, 40);

@@ -1,6 +1,7 @@
 /** redis's log lines: `pid:role dd Mon yyyy hh:mm:ss.mmm level message` (role C child/config, M master; level `*` notice, `#` warning). */
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { MONTHS } from '../../calendar';
+
 const p2 = (n: number) => String(n).padStart(2, '0');
 
 export function logTime(ms: number): string {
@@ -13,7 +14,7 @@ export function logLine(ms: number, message: string, o: { pid?: number; role?: '
 }
 
 /** `7.2.5` ≥ `7.2`. */
-export function atLeast(version: string, major: number, minor: number): boolean {
+function atLeast(version: string, major: number, minor: number): boolean {
   const [a, b] = version.split('.').map(Number);
   return a > major || (a === major && b >= minor);
 }

@@ -7,7 +7,7 @@
 import type { FileSystem } from '../../storage/fs-types';
 import type { SavedDb } from './keyspace';
 import type { RedisConfig } from './config';
-import { utf8Length } from './types';
+import { utf8Length } from '../../storage/utf8';
 
 export interface Snapshot {
   /** The redis release that wrote it. */

@@ -7,10 +7,10 @@
 import type { Obj } from '../../controllers/runtime/resources';
 import type { ContainerInstance } from '../runtime';
 import { familyFor } from '../../images/catalogue';
-import { planProcess, runsImageServer, serverArgv } from '../../images/process';
+import { runsImageServerProcess, serverArgv } from '../../images/process';
 import { parseImage } from '../../images/reference';
 import { parseServerArgs, type RedisConfig } from './config';
-import { Keyspace } from './keyspace';
+import { Keyspace, globMatch } from './keyspace';
 import { aofFiles, createAof, decodeCommands, decodeSnapshot, encodeCommand, encodeSnapshot, readFile, type Snapshot } from './persistence';
 import { logLine, rdbLoadLines, readyLine, startBanner } from './log-format';
 import { execute, type ConnectionState } from './dispatch';
@@ -85,7 +85,7 @@ export class RedisServer {
 
   private replay(commands: string[][]): void {
     const state: ConnectionState = { db: 0, authed: true, closed: false };
-    const ctx = (): CommandContext => ({ ks: this.ks, db: state.db, now: this.now, wrote: () => undefined, server: this.commands(state) });
+    const ctx = (): CommandContext => ({ ks: this.ks, db: state.db, now: this.now, wrote: () => undefined, server: this.commands() });
     for (const args of commands) {
       if (args[0]?.toLowerCase() === 'select') state.db = Number(args[1]) || 0;
       else execute(ctx(), state, args);
@@ -159,7 +159,7 @@ export class RedisServer {
     this.instance.fs.appendFile(f.incr, text);
   }
 
-  private commands(state: ConnectionState): ServerCommands {
+  private commands(): ServerCommands {
     return {
       save: () => this.save(),
       bgsave: () => {
@@ -167,7 +167,7 @@ export class RedisServer {
         return ok('Background saving started');
       },
       lastsave: () => Math.floor(this.lastSave / 1000),
-      info: (sections) => serverInfo(this, sections, { connections: this.connections, commands: this.totalCommands, db: state.db }),
+      info: (sections) => serverInfo(this, sections, { connections: this.connections, commands: this.totalCommands }),
       configGet: (patterns) => configGet(this.config, patterns),
     };
   }
@@ -185,7 +185,7 @@ export class RedisServer {
         if (this.closed) return err('ERR connection closed');
         server.tick();
         server.totalCommands++;
-        const ctx: CommandContext = { ks: server.ks, db: state.db, now: server.now, wrote: (changes, propagate) => server.wrote(state, args, changes, propagate), server: server.commands(state) };
+        const ctx: CommandContext = { ks: server.ks, db: state.db, now: server.now, wrote: (changes, propagate) => server.wrote(state, args, changes, propagate), server: server.commands() };
         return execute(ctx, state, args, server.config.requirepass);
       },
       close() {
@@ -208,21 +208,16 @@ function configGet(c: RedisConfig, patterns: string[]): string[] {
     databases: String(c.databases),
   };
   const out: string[] = [];
-  for (const [k, v] of Object.entries(values)) if (patterns.some((p) => globLower(p, k))) out.push(k, v);
+  // CONFIG GET matches without case, as stringmatch's nocase.
+  for (const [k, v] of Object.entries(values)) if (patterns.some((p) => globMatch(p.toLowerCase(), k))) out.push(k, v);
   return out;
-}
-
-function globLower(pattern: string, name: string): boolean {
-  return new RegExp(`^${pattern.toLowerCase().replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(name);
 }
 
 const servers = new WeakMap<ContainerInstance, RedisServer | null>();
 
 /** Whether the container's main process is redis-server, by the kubelet's own rule for an image running its server. */
 export function runsRedis(instance: ContainerInstance, container: Obj | undefined): boolean {
-  const family = familyFor(parseImage(instance.image).name);
-  if (!instance.contents.redisVersion || !family || !container) return false;
-  return runsImageServer(family, container) && planProcess(family, container).kind === 'runs';
+  return !!instance.contents.redisVersion && runsImageServerProcess(instance, container);
 }
 
 /**

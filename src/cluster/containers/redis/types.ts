@@ -22,13 +22,3 @@ export const int = (value: number): RespReply => ({ type: 'integer', value });
 export const bulk = (value: string | null): RespReply => ({ type: 'bulk', value });
 export const array = (values: string[]): RespReply => ({ type: 'array', value: values.map((v) => bulk(v)) });
 export const NIL = bulk(null);
-
-/** Bytes of a string in UTF-8 (what STRLEN counts and RESP lengths measure). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}

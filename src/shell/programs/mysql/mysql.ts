@@ -1,12 +1,10 @@
 /** The mysql client (MySQL 8.0's `mysql`) in a container: connects over the pod network or the local socket and runs SQL. */
-import type { ContainerSession, ContainerSockets, MysqlConnection, MysqlReply } from '../../../cluster/client/types';
+import { MYSQL_SOCKET, type ContainerSession, type ContainerSockets, type MysqlConnection, type MysqlReply } from '../../../cluster/client/types';
 import type { Program, ProgramIO } from '../../program';
-import { resolveHost } from '../net/resolver';
+import { dialTcp } from '../net/dial';
 import { boxTable, errorLine, summary, tabTable, verticalTable } from './format';
 import { StatementBuffer, type Piece } from './input';
 import { parseOptions, type MysqlOptions } from './options';
-
-const SOCKET = '/var/run/mysqld/mysqld.sock';
 
 /** How replies are shown: the options plus what the terminal decided. */
 type Style = MysqlOptions & { interactive: boolean; boxes: boolean };
@@ -34,22 +32,16 @@ async function connect(io: ProgramIO, session: ContainerSession & ContainerSocke
     return undefined;
   };
   if (o.host === undefined || o.host === 'localhost') {
-    const c = session.connectUnix?.(SOCKET);
-    return c ?? fail(`ERROR 2002 (HY000): Can't connect to local MySQL server through socket '${SOCKET}' (2)`);
+    const c = session.connectUnix?.(MYSQL_SOCKET);
+    return c ?? fail(`ERROR 2002 (HY000): Can't connect to local MySQL server through socket '${MYSQL_SOCKET}' (2)`);
   }
-  const resolved = await resolveHost(io, o.host);
-  if (!resolved) return fail(`ERROR 2005 (HY000): Unknown MySQL server host '${o.host}' (-2)`);
-  const result = session.connectTcp?.(resolved.addresses[0], o.port) ?? { ok: false as const, error: 'refused' as const };
-  if (!result.ok) {
-    if (result.error === 'timeout') {
-      await io.sleep(130_000);
-      return fail(`ERROR 2003 (HY000): Can't connect to MySQL server on '${o.host}:${o.port}' (110)`);
-    }
-    return fail(`ERROR 2003 (HY000): Can't connect to MySQL server on '${o.host}:${o.port}' (111)`);
-  }
+  const dialed = await dialTcp(io, session, o.host, o.port);
+  if (dialed === 'unresolved') return fail(`ERROR 2005 (HY000): Unknown MySQL server host '${o.host}' (-2)`);
+  if (dialed === 'timeout') return fail(`ERROR 2003 (HY000): Can't connect to MySQL server on '${o.host}:${o.port}' (110)`);
+  if (dialed === 'refused') return fail(`ERROR 2003 (HY000): Can't connect to MySQL server on '${o.host}:${o.port}' (111)`);
   // Another server's protocol: no MySQL handshake arrives.
-  if (result.connection.protocol !== 'mysql') return fail(`ERROR 2013 (HY000): Lost connection to MySQL server at 'reading initial communication packet', system error: 0`);
-  return result.connection;
+  if (dialed.protocol !== 'mysql') return fail(`ERROR 2013 (HY000): Lost connection to MySQL server at 'reading initial communication packet', system error: 0`);
+  return dialed;
 }
 
 /** Prints one reply; true when it was an error. */

@@ -50,19 +50,7 @@ export function formatTty(r: RespReply, indent = 0): string {
   }
 }
 
-export function formatRaw(r: RespReply): string {
-  switch (r.type) {
-    case 'status':
-    case 'error':
-      return r.value;
-    case 'integer':
-      return String(r.value);
-    case 'bulk':
-      return r.value ?? '';
-    case 'array':
-      return (r.value ?? []).map(formatRaw).join('\n');
-  }
-}
+export { formatRaw } from '../../../cluster/containers/redis/raw-reply';
 
 /** A command line as redis-cli splits it (sdssplitargs, as redis-server splits config lines); undefined on unbalanced quotes. */
 export { splitArgs as splitLine } from '../../../cluster/containers/redis/config';

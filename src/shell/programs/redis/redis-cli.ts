@@ -1,7 +1,7 @@
 /** redis-cli in a container: one command from its arguments, commands from stdin, or the interactive prompt. */
 import type { ContainerSession, ContainerSockets, RedisConnection, RespReply } from '../../../cluster/client/types';
 import type { Program, ProgramIO } from '../../program';
-import { resolveHost } from '../net/resolver';
+import { dialTcp } from '../net/dial';
 import { formatRaw, formatTty, splitLine } from './format';
 
 interface CliOptions {
@@ -52,18 +52,12 @@ class Client {
       io.stderr.write(`Could not connect to Redis at ${o.host}:${o.port}: ${why}\n`);
       return false;
     };
-    const resolved = await resolveHost(io, o.host === 'localhost' ? '127.0.0.1' : o.host);
-    if (!resolved) return fail(this.session.contents.prompt === 'ash' ? 'Name does not resolve' : 'Name or service not known');
-    const result = this.session.connectTcp?.(resolved.addresses[0], o.port) ?? { ok: false as const, error: 'refused' as const };
-    if (!result.ok) {
-      if (result.error === 'timeout') {
-        await io.sleep(130_000);
-        return fail('Connection timed out');
-      }
-      return fail('Connection refused');
-    }
-    if (result.connection.protocol !== 'redis') return fail('Connection reset by peer');
-    this.conn = result.connection;
+    const dialed = await dialTcp(io, this.session, o.host === 'localhost' ? '127.0.0.1' : o.host, o.port);
+    if (dialed === 'unresolved') return fail(this.session.contents.prompt === 'ash' ? 'Name does not resolve' : 'Name or service not known');
+    if (dialed === 'timeout') return fail('Connection timed out');
+    if (dialed === 'refused') return fail('Connection refused');
+    if (dialed.protocol !== 'redis') return fail('Connection reset by peer');
+    this.conn = dialed;
     if (o.password !== undefined) {
       const r = this.conn.command(['AUTH', o.password]);
       if (r.type === 'error') io.stderr.write(`AUTH failed: ${r.value}\n`);
