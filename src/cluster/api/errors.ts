@@ -11,7 +11,9 @@ export type StatusReason =
   | 'Forbidden'
   | 'MethodNotAllowed'
   | 'TooManyRequests'
-  | 'InternalError';
+  | 'InternalError'
+  /** A failure Status a handler returns as its object, with no reason (kubectl: `Error from server: …`). */
+  | '';
 
 export interface StatusCause {
   /** e.g. 'FieldValueInvalid', 'FieldValueRequired', 'FieldValueNotSupported', 'FieldValueForbidden'. */
@@ -64,9 +66,11 @@ export function conflict(resource: string, group: string, name: string, why: str
   });
 }
 
-/** 422 Invalid: message is `<Kind> "<name>" is invalid: <causes joined by ", ">`, as the API server builds it. */
+/** 422 Invalid: message is `<Kind> "<name>" is invalid: <causes as an aggregate>`, as the API server builds it. */
 export function invalid(kind: string, group: string, name: string, causes: StatusCause[]): ApiError {
-  const message = `${kind}${group ? '.' + group : ''} "${name}" is invalid: ${causes.map((c) => c.message).join(', ')}`;
+  // errs.ToAggregate(): duplicates dropped, brackets around more than one.
+  const texts = [...new Set(causes.map((c) => c.message))];
+  const message = `${kind}${group ? '.' + group : ''} "${name}" is invalid: ${texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`}`;
   return new ApiError(422, 'Invalid', message, { name, group, kind, causes });
 }
 

@@ -58,13 +58,12 @@ export class EventTtl {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly ttlMs = EVENT_TTL_MS,
   ) {}
 
   /** Adopts the Events already stored (bootstrap or a restore), dropping those already past their TTL, then follows every write. */
   start(): void {
     const now = this.clock.now();
-    for (const ev of this.store.peekList(EVENTS_KEY)) this.track(ev.metadata.namespace ?? '', ev.metadata.name!, lastWriteOf(ev, now) + this.ttlMs);
+    for (const ev of this.store.peekList(EVENTS_KEY)) this.track(ev.metadata.namespace ?? '', ev.metadata.name!, lastWriteOf(ev, now) + EVENT_TTL_MS);
     this.unsubscribe = this.store.subscribe((e) => this.onWrite(e));
     this.expire();
   }
@@ -82,7 +81,7 @@ export class EventTtl {
     if (e.resource !== EVENTS_KEY) return;
     const name = e.object.metadata.name!;
     if (e.type === 'DELETED') this.tracked.delete(keyOf(e.namespace, name));
-    else this.track(e.namespace, name, this.clock.now() + this.ttlMs);
+    else this.track(e.namespace, name, this.clock.now() + EVENT_TTL_MS);
   }
 
   private track(namespace: string, name: string, expiresAt: number): void {

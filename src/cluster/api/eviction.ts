@@ -2,13 +2,15 @@
  * The pods/eviction subresource (pkg/registry/core/pod/storage/eviction.go):
  * pods that are Pending, terminal or already terminating are deleted at once;
  * otherwise the one PodDisruptionBudget selecting the pod must allow a
- * disruption, which is recorded in its status before the graceful delete.
+ * disruption (or let an unready pod go), which is recorded in its status.
+ * The pod gets the DisruptionTarget condition before the graceful delete.
  */
 import { toRFC3339 } from '../clock';
 import type { DeleteOptions } from '../client/types';
 import { ApiError, notFound } from './errors';
 import { deepClone } from './object-utils';
-import { updateDisruptionAllowedCondition } from './pdb-condition';
+import { PDBS, updateDisruptionAllowedCondition } from './pdb-condition';
+import { isPodReady, markDisruptionTarget } from './pod-conditions';
 import { labelSelectorMatcher } from './selectors';
 import type { ApiServer } from './server';
 import type { KubeObject, ResourceType } from './types';
@@ -16,7 +18,6 @@ import type { KubeObject, ResourceType } from './types';
 type Obj = Record<string, any>;
 
 const PODS: ResourceType = { group: '', version: 'v1', resource: 'pods' };
-export const PDBS: ResourceType = { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets' };
 const MAX_DISRUPTED_POD_SIZE = 2000;
 const VIOLATION = "Cannot evict pod as it would violate the pod's disruption budget.";
 
@@ -35,8 +36,17 @@ function canIgnorePdb(pod: KubeObject): boolean {
   return phase === 'Succeeded' || phase === 'Failed' || phase === 'Pending' || !!pod.metadata.deletionTimestamp;
 }
 
-function isReady(pod: KubeObject): boolean {
-  return ((pod.status as Obj | undefined)?.conditions ?? []).some((c: Obj) => c.type === 'Ready' && c.status === 'True');
+/**
+ * An unready pod does not count as healthy, so taking it away costs the budget
+ * nothing: always under AlwaysAllow, else only while the budget is met.
+ */
+function unhealthyMayGo(pdb: KubeObject, pod: KubeObject): boolean {
+  if (isPodReady(pod)) return false;
+  const spec = (pdb.spec ?? {}) as Obj;
+  if (spec.unhealthyPodEvictionPolicy === 'AlwaysAllow') return true;
+  const status = (pdb.status ?? {}) as Obj;
+  const desired = status.desiredHealthy ?? 0;
+  return (status.currentHealthy ?? 0) >= desired && desired > 0;
 }
 
 /** getPodDisruptionBudgets: same namespace, a non-empty selector matching the pod's labels. */
@@ -71,15 +81,12 @@ export async function evictPod(server: ApiServer, namespace: string, name: strin
   if (!pod) throw notFound('pods', '', name);
   if (!canIgnorePdb(pod)) {
     const pdbs = matchingPdbs(server, pod);
-    if (pdbs.length > 1) throw new ApiError(500, 'InternalError', 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.');
+    // Upstream returns this as a failure Status object (code 500, no reason), not errors.NewInternalError.
+    if (pdbs.length > 1) throw new ApiError(500, '', 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.');
     const pdb = pdbs[0];
-    if (pdb) {
-      const status = (pdb.status ?? {}) as Obj;
-      const desired = status.desiredHealthy ?? 0;
-      // An unready pod does not count as healthy: taking it away costs the budget nothing.
-      const free = !isReady(pod) && (status.currentHealthy ?? 0) >= desired && desired > 0;
-      if (!free) checkAndDecrement(server, pdb, name, !!options.dryRun);
-    }
+    if (pdb && !unhealthyMayGo(pdb, pod)) checkAndDecrement(server, pdb, name, !!options.dryRun);
   }
+  // addConditionAndDeletePod: the condition is written (not on a dry run), then the pod deleted.
+  if (!options.dryRun) server.updateStatusNow(PODS, markDisruptionTarget(pod, 'EvictionByEvictionAPI', 'Eviction API: evicting', toRFC3339(server.clock.now())));
   await server.delete(PODS, namespace, name, options);
 }

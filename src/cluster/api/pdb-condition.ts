@@ -1,5 +1,9 @@
 /** component-helpers' poddisruptionbudget helpers: the DisruptionAllowed condition, shared by eviction and the disruption controller. */
+import type { ResourceType } from './types';
+
 type Obj = Record<string, any>;
+
+export const PDBS: ResourceType = { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets' };
 
 export const DISRUPTION_ALLOWED = 'DisruptionAllowed';
 

@@ -86,8 +86,9 @@ export class Store {
     const previous = this.peek(resource, namespace, name);
     const stored = this.stamp(object);
     const names = this.bucket(resource, namespace);
-    if (!names.has(name)) this.sortedKeys.delete(names);
-    this.sorted.delete(names);
+    // Same names: only the sorted objects go stale, the sorted keys stand.
+    if (names.has(name)) this.sorted.delete(names);
+    else this.namesChanged(names);
     names.set(name, stored);
     this.emit({ rv: this.rv, resource, namespace, type: 'MODIFIED', object: stored, previous });
     return deepClone(stored);

@@ -6,11 +6,12 @@
  */
 import type { ApiServer } from '../api/server';
 import type { KubeObject, OwnerReference } from '../api/types';
+import { DEPLOYMENTS, REPLICASETS, ownerRefTo, scaledValueFromIntOrPercent } from '../controllers/runtime/resources';
+import { withSideStream } from './side-stream';
 
-const DEPLOYMENTS = { group: 'apps', version: 'v1', resource: 'deployments' };
-const REPLICASETS = { group: 'apps', version: 'v1', resource: 'replicasets' };
 export const COREDNS_HASH = '668d6bf9bc';
 const REPLICAS = 2;
+const MAX_SURGE = '25%';
 
 function podTemplate(labels: Record<string, string>): Record<string, unknown> {
   return {
@@ -26,9 +27,7 @@ function podTemplate(labels: Record<string, string>): Record<string, unknown> {
 
 /** Creates both (uids from a stream apart from the seeded one, as the DaemonSets do); the owner reference for the pods. */
 export function createCoreDns(server: ApiServer, now: string): OwnerReference {
-  const saved = server.random.getState();
-  server.random.setState(saved ^ 0x2545f491);
-  try {
+  return withSideStream(server.random, 0x2545f491, () => {
     const labels = { 'k8s-app': 'kube-dns' };
     const deployment = server.createNow(DEPLOYMENTS, {
       apiVersion: 'apps/v1',
@@ -37,7 +36,7 @@ export function createCoreDns(server: ApiServer, now: string): OwnerReference {
       spec: {
         replicas: REPLICAS,
         selector: { matchLabels: labels },
-        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 1 } },
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: MAX_SURGE, maxUnavailable: 1 } },
         template: podTemplate(labels),
       },
     });
@@ -58,7 +57,6 @@ export function createCoreDns(server: ApiServer, now: string): OwnerReference {
       },
     });
     const hashed = { ...labels, 'pod-template-hash': COREDNS_HASH };
-    const owner: OwnerReference = { apiVersion: 'apps/v1', kind: 'Deployment', name: 'coredns', uid: deployment.metadata.uid!, controller: true, blockOwnerDeletion: true };
     const rs: KubeObject = server.createNow(REPLICASETS, {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
@@ -66,8 +64,8 @@ export function createCoreDns(server: ApiServer, now: string): OwnerReference {
         name: rsName,
         namespace: 'kube-system',
         labels: hashed,
-        annotations: { 'deployment.kubernetes.io/desired-replicas': String(REPLICAS), 'deployment.kubernetes.io/max-replicas': '3', 'deployment.kubernetes.io/revision': '1' },
-        ownerReferences: [owner],
+        annotations: { 'deployment.kubernetes.io/desired-replicas': String(REPLICAS), 'deployment.kubernetes.io/max-replicas': String(REPLICAS + scaledValueFromIntOrPercent(MAX_SURGE, REPLICAS, true)), 'deployment.kubernetes.io/revision': '1' },
+        ownerReferences: [ownerRefTo(deployment)],
       },
       spec: { replicas: REPLICAS, selector: { matchLabels: hashed }, template: podTemplate(hashed) },
     });
@@ -75,8 +73,6 @@ export function createCoreDns(server: ApiServer, now: string): OwnerReference {
       ...rs,
       status: { replicas: REPLICAS, fullyLabeledReplicas: REPLICAS, readyReplicas: REPLICAS, availableReplicas: REPLICAS, observedGeneration: rs.metadata.generation },
     });
-    return { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rsName, uid: rs.metadata.uid!, controller: true, blockOwnerDeletion: true };
-  } finally {
-    server.random.setState(saved);
-  }
+    return ownerRefTo(rs);
+  });
 }

@@ -1,8 +1,8 @@
 /** The kube-system DaemonSets of a kind cluster (kindnet, kube-proxy), as their controller would leave them: one ready pod per node. */
 import type { ApiServer } from '../api/server';
 import type { KubeObject, OwnerReference } from '../api/types';
-
-const DAEMONSETS = { group: 'apps', version: 'v1', resource: 'daemonsets' };
+import { DAEMONSETS, ownerRefTo } from '../controllers/runtime/resources';
+import { withSideStream } from './side-stream';
 
 interface DaemonSetPlan {
   name: string;
@@ -41,15 +41,10 @@ function daemonSet(p: DaemonSetPlan): KubeObject {
   };
 }
 
-/**
- * Creates the DaemonSets with uids from a stream apart from the seeded one, so
- * every id drawn after them (pods, volumes, IPs) stays what it was without them.
- */
+/** Creates the DaemonSets with uids from a side stream; the owner reference for each one's pods. */
 export function createSystemDaemonSets(server: ApiServer, nodeCount: number): Map<string, OwnerReference> {
   const refs = new Map<string, OwnerReference>();
-  const saved = server.random.getState();
-  server.random.setState(saved ^ 0x5f3759df);
-  try {
+  withSideStream(server.random, 0x5f3759df, () => {
     for (const plan of PLANS) {
       const ds = server.createNow(DAEMONSETS, daemonSet(plan));
       const n = nodeCount;
@@ -57,10 +52,8 @@ export function createSystemDaemonSets(server: ApiServer, nodeCount: number): Ma
         ...ds,
         status: { currentNumberScheduled: n, desiredNumberScheduled: n, numberAvailable: n, numberMisscheduled: 0, numberReady: n, observedGeneration: 1, updatedNumberScheduled: n },
       });
-      refs.set(plan.name, { apiVersion: 'apps/v1', kind: 'DaemonSet', name: plan.name, uid: ds.metadata.uid!, controller: true, blockOwnerDeletion: true });
+      refs.set(plan.name, ownerRefTo(ds));
     }
-  } finally {
-    server.random.setState(saved);
-  }
+  });
   return refs;
 }

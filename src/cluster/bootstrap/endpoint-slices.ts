@@ -4,11 +4,11 @@
  * like the Service, only the service-name label, ready-only conditions, no
  * owner), and kube-dns's, as the EndpointSlice controller would write it.
  */
-import { toRFC3339 } from '../clock';
 import type { ApiServer } from '../api/server';
 import type { KubeObject } from '../api/types';
 import { ENDPOINT_SLICES } from '../controllers/runtime/resources';
-import { LABEL_SERVICE_NAME, TRIGGER_TIME_ANNOTATION } from '../controllers/endpointslice/endpoints';
+import { withTriggerTime } from '../controllers/endpointslice/controller';
+import { LABEL_SERVICE_NAME } from '../controllers/endpointslice/endpoints';
 import { reconcile } from '../controllers/endpointslice/reconciler';
 import { TriggerTimeTracker } from '../controllers/endpointslice/trigger-time';
 
@@ -26,10 +26,5 @@ export function createApiServerSlice(server: ApiServer, ip: string): KubeObject 
 /** The controller's slices for a Service whose pods already run (kube-dns at bootstrap). */
 export function createControllerSlices(server: ApiServer, service: KubeObject, pods: KubeObject[]): KubeObject[] {
   const triggerTime = new TriggerTimeTracker().compute('', service, pods);
-  return reconcile(service, pods, []).create.map((slice) =>
-    server.createNow(ENDPOINT_SLICES, {
-      ...slice,
-      metadata: { ...slice.metadata, annotations: { [TRIGGER_TIME_ANNOTATION]: toRFC3339(triggerTime) } },
-    }),
-  );
+  return reconcile(service, pods, []).create.map((slice) => server.createNow(ENDPOINT_SLICES, withTriggerTime(slice, triggerTime)));
 }

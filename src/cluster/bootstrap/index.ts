@@ -1,6 +1,6 @@
 /** Creates a fresh kubeadm/kind-like v1.32 cluster through the API server, so every object is real. */
-import { COREDNS_HASH, createCoreDns } from './coredns';
-import { fnv32 } from '../controllers/statefulset/revision-utils';
+import { createCoreDns } from './coredns';
+import { fakeDigest } from '../images/reference';
 import { toRFC3339 } from '../clock';
 import type { ApiServer } from '../api/server';
 import type { KubeObject, ResourceType } from '../api/types';
@@ -42,8 +42,7 @@ function mirrorOf(pod: KubeObject, nodeUIDs: Map<string, string>, now: string): 
   const nodeName = (pod.spec as { nodeName: string }).nodeName;
   const uid = nodeUIDs.get(nodeName);
   // kubelet hashes the manifest (MD5); a stable 32-hex digest of the pod's name stands for it.
-  let hash = '';
-  for (let h = 0x811c9dc5, i = 0; i < 4; i++) hash += (h = fnv32(`${pod.metadata.name}/${hash}`, h ^ 0x9e3779b9)).toString(16).padStart(8, '0');
+  const hash = fakeDigest(pod.metadata.name!).slice('sha256:'.length, 'sha256:'.length + 32);
   pod.metadata.annotations = {
     ...pod.metadata.annotations,
     'kubernetes.io/config.hash': hash,
@@ -83,12 +82,12 @@ export function bootstrapCluster(server: ApiServer): { caCert: string } {
 
   const pods = systemPods(plans, now, server.random);
   const owners = createSystemDaemonSets(server, plans.length);
-  const coreDnsOwner = createCoreDns(server, now);
+  const replicaSets = new Map([['coredns', createCoreDns(server, now)]]);
   const stored: KubeObject[] = [];
-  for (const { pod, status, daemonSet, staticPod } of pods) {
+  for (const { pod, status, daemonSet, replicaSet, staticPod } of pods) {
     if (daemonSet) pod.metadata.ownerReferences = [owners.get(daemonSet)!];
+    if (replicaSet) pod.metadata.ownerReferences = [replicaSets.get(replicaSet)!];
     if (staticPod) mirrorOf(pod, nodeUIDs, now);
-    if (pod.metadata.labels?.['pod-template-hash'] === COREDNS_HASH) pod.metadata.ownerReferences = [coreDnsOwner];
     const created = server.createNow(core('pods'), pod);
     stored.push(server.updateStatusNow(core('pods'), { ...created, status: { ...status, qosClass: (created.status as { qosClass?: string }).qosClass } }));
   }

@@ -9,6 +9,8 @@ export interface SystemPod {
   status: Record<string, unknown>;
   /** The kube-system DaemonSet that owns the pod. */
   daemonSet?: string;
+  /** The kube-system ReplicaSet (of a Deployment) that owns the pod. */
+  replicaSet?: string;
   /** A static pod the kubelet runs from a manifest file: the API holds its mirror, owned by its node. */
   staticPod?: boolean;
 }
@@ -23,6 +25,7 @@ interface PodPlan {
   hostNetwork: boolean;
   priorityClassName: string;
   daemonSet?: string;
+  replicaSet?: string;
   staticPod?: boolean;
 }
 
@@ -45,7 +48,7 @@ function build(p: PodPlan, now: string, random: SeededRandom): SystemPod {
     conditions: ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map(cond),
     containerStatuses: [
       {
-        containerID: `containerd://${Array.from({ length: 64 }, () => random.int(16).toString(16)).join('')}`,
+        containerID: `containerd://${random.hex(64)}`,
         image: p.image,
         imageID: p.image,
         lastState: {},
@@ -64,23 +67,23 @@ function build(p: PodPlan, now: string, random: SeededRandom): SystemPod {
     qosClass: 'BestEffort',
     startTime: now,
   };
-  return { pod, status, daemonSet: p.daemonSet, staticPod: p.staticPod };
+  return { pod, status, daemonSet: p.daemonSet, replicaSet: p.replicaSet, staticPod: p.staticPod };
 }
 
 export function systemPods(nodes: NodePlan[], now: string, random: SeededRandom): SystemPod[] {
   const cp = nodes[0];
   const plans: PodPlan[] = [];
-  const coreDNSHash = COREDNS_HASH;
   for (let i = 0; i < 2; i++)
     plans.push({
-      name: `coredns-${coreDNSHash}-${random.string(5)}`,
-      app: { 'k8s-app': 'kube-dns', 'pod-template-hash': coreDNSHash },
+      name: `coredns-${COREDNS_HASH}-${random.string(5)}`,
+      app: { 'k8s-app': 'kube-dns', 'pod-template-hash': COREDNS_HASH },
       image: 'registry.k8s.io/coredns/coredns:v1.11.3',
       container: 'coredns',
       node: cp,
       ip: `10.244.0.${i + 2}`,
       hostNetwork: false,
       priorityClassName: 'system-cluster-critical',
+      replicaSet: 'coredns',
     });
   const staticPod = (component: string, image: string): PodPlan => ({
     name: `${component}-${cp.name}`,

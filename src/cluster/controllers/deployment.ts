@@ -12,7 +12,7 @@ import { recordEvent } from '../api/events';
 import type { KubeObject } from '../api/types';
 import { deepClone, deepEqual } from '../api/object-utils';
 import { WorkQueue } from './runtime/work-queue';
-import { DEPLOYMENTS, REPLICASETS, controllerRef, ignoreNotFound, keyOf, ownerRefTo, splitKey, type Obj } from './runtime/resources';
+import { DEPLOYMENTS, REPLICASETS, controllerRef, ignoreNotFound, keyOf, ownerRefTo, scaledValueFromIntOrPercent, splitKey, type Obj } from './runtime/resources';
 import { goJSON, safeEncodeString } from './statefulset/revision-utils';
 
 const SOURCE = { component: 'deployment-controller' };
@@ -33,14 +33,6 @@ function withoutHash(template: Obj): Obj {
   const t = deepClone(template ?? {});
   if (t.metadata?.labels) delete t.metadata.labels[HASH];
   return t;
-}
-
-function resolve(value: unknown, total: number, roundUp: boolean): number {
-  if (typeof value === 'number') return value;
-  const m = /^(\d+)%$/.exec(String(value ?? '0'));
-  if (!m) return Number(value) || 0;
-  const v = (Number(m[1]) * total) / 100;
-  return roundUp ? Math.ceil(v) : Math.floor(v);
 }
 
 export class DeploymentController {
@@ -96,7 +88,7 @@ export class DeploymentController {
       const selector = { ...spec.selector, matchLabels: { ...(spec.selector?.matchLabels ?? {}), [HASH]: hash } };
       const annotations = {
         'deployment.kubernetes.io/desired-replicas': String(replicas),
-        'deployment.kubernetes.io/max-replicas': String(replicas + resolve(spec.strategy?.rollingUpdate?.maxSurge, replicas, true)),
+        'deployment.kubernetes.io/max-replicas': String(replicas + scaledValueFromIntOrPercent(spec.strategy?.rollingUpdate?.maxSurge, replicas, true)),
         'deployment.kubernetes.io/revision': String(maxRevision + 1),
       };
       newRS = await this.client.create(REPLICASETS, {
@@ -114,8 +106,8 @@ export class DeploymentController {
       for (const rs of old) await this.scale(d, rs, 0);
       if (oldPods === 0) await this.scale(d, n, replicas);
     } else {
-      let surge = resolve(spec.strategy?.rollingUpdate?.maxSurge ?? '25%', replicas, true);
-      let unavailable = resolve(spec.strategy?.rollingUpdate?.maxUnavailable ?? '25%', replicas, false);
+      let surge = scaledValueFromIntOrPercent(spec.strategy?.rollingUpdate?.maxSurge ?? '25%', replicas, true);
+      let unavailable = scaledValueFromIntOrPercent(spec.strategy?.rollingUpdate?.maxUnavailable ?? '25%', replicas, false);
       if (surge === 0 && unavailable === 0) unavailable = 1;
       const total = sets.reduce((s, rs) => s + ((rs.spec as Obj).replicas ?? 0), 0) - ((n.spec as Obj).replicas ?? 0) + ((n.spec as Obj).replicas ?? 0);
       const newWant = old.length === 0 ? replicas : Math.min(replicas, ((n.spec as Obj).replicas ?? 0) + Math.max(0, replicas + surge - total));
@@ -149,7 +141,7 @@ export class DeploymentController {
       const same = p && p.status === status && p.reason === reason;
       return { lastTransitionTime: p && p.status === status ? p.lastTransitionTime : now, lastUpdateTime: same ? p.lastUpdateTime : now, message, reason, status, type };
     };
-    const minAvailable = replicas - resolve((d.spec as Obj).strategy?.rollingUpdate?.maxUnavailable ?? '25%', replicas, false);
+    const minAvailable = replicas - scaledValueFromIntOrPercent((d.spec as Obj).strategy?.rollingUpdate?.maxUnavailable ?? '25%', replicas, false);
     const done = updated === replicas && available === replicas && old.every((rs) => !((rs.status as Obj)?.replicas ?? 0));
     const status: Obj = {
       observedGeneration: d.metadata.generation,

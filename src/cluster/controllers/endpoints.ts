@@ -9,10 +9,9 @@ import { toRFC3339 } from '../clock';
 import type { ClusterClient } from '../client/types';
 import type { KubeObject } from '../api/types';
 import { deepEqual } from '../api/object-utils';
-import { labelSelectorMatcher } from '../api/selectors';
 import { WorkQueue } from './runtime/work-queue';
 import { ENDPOINTS, PODS, SERVICES, ignoreNotFound, isPodReady, keyOf, splitKey, type Obj } from './runtime/resources';
-import { LABEL_HEADLESS, TRIGGER_TIME_ANNOTATION, findPort } from './endpointslice/endpoints';
+import { LABEL_HEADLESS, TRIGGER_TIME_ANNOTATION, findPort, serviceSelects } from './endpointslice/endpoints';
 
 const ipValue = (ip: string) => ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
 
@@ -86,10 +85,7 @@ export class EndpointsController {
       this.client.watch(SERVICES, { resourceVersion: '0' }, (e) => this.queue.add(keyOf(e.object))),
       this.client.watch(PODS, { resourceVersion: '0' }, (e) => {
         void this.client.list(SERVICES, { namespace: e.object.metadata.namespace }).then((list) => {
-          for (const svc of list.items) {
-            const sel = (svc.spec as Obj)?.selector;
-            if (sel && labelSelectorMatcher({ matchLabels: sel })(e.object.metadata.labels)) this.queue.add(keyOf(svc));
-          }
+          for (const svc of list.items) if (serviceSelects(svc, e.object)) this.queue.add(keyOf(svc));
         });
       }),
     );
@@ -111,7 +107,7 @@ export class EndpointsController {
       if (!service && existing && existing.metadata.labels?.['endpointslice.kubernetes.io/skip-mirror'] !== 'true') await ignoreNotFound(this.client.delete(ENDPOINTS, namespace, name));
       return;
     }
-    const pods = (await this.client.list(PODS, { namespace })).items.filter((p) => labelSelectorMatcher({ matchLabels: selector })(p.metadata.labels));
+    const pods = (await this.client.list(PODS, { namespace })).items.filter((p) => serviceSelects(service, p));
     const subsets = endpointSubsets(service, pods);
     const labels: Record<string, string> = { ...(service.metadata.labels ?? {}) };
     if ((service.spec as Obj).clusterIP === 'None') labels[LABEL_HEADLESS] = '';

@@ -8,9 +8,8 @@ import type { Clock } from '../clock';
 import { toRFC3339 } from '../clock';
 import type { ClusterClient } from '../client/types';
 import type { KubeObject } from '../api/types';
+import { UNSCHEDULABLE_TAINT } from '../api/tolerations';
 import { NODES, type Obj } from './runtime/resources';
-
-export const UNSCHEDULABLE_TAINT = 'node.kubernetes.io/unschedulable';
 
 export class NodeTaintController {
   private stop_: (() => void) | undefined;

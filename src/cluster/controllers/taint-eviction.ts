@@ -9,6 +9,7 @@ import { toRFC3339 } from '../clock';
 import type { ClusterClient } from '../client/types';
 import type { KubeObject } from '../api/types';
 import { recordEvent } from '../api/events';
+import { markDisruptionTarget } from '../api/pod-conditions';
 import { toleratesTaint } from '../api/tolerations';
 import { NODES, PODS, type Obj } from './runtime/resources';
 
@@ -94,9 +95,7 @@ export class TaintEvictionController {
     try {
       const fresh = await this.client.get(PODS, namespace, name!);
       if (fresh.metadata.uid !== pod.metadata.uid) return;
-      const conditions = (((fresh.status as Obj)?.conditions ?? []) as Obj[]).filter((c) => c.type !== 'DisruptionTarget');
-      conditions.push({ type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: toRFC3339(this.clock.now()), reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint' });
-      await this.client.updateStatus(PODS, { ...fresh, status: { ...(fresh.status as Obj), conditions } });
+      await this.client.updateStatus(PODS, markDisruptionTarget(fresh, 'DeletionByTaintManager', 'Taint manager: deleting due to NoExecute taint', toRFC3339(this.clock.now())));
       await this.client.delete(PODS, namespace, name!);
     } catch {
       // Gone already, or changed under us: the watch brings it back if it still matters.

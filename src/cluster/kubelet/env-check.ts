@@ -7,9 +7,8 @@
  */
 import type { ClusterClient } from '../client/types';
 import type { KubeObject } from '../api/types';
-import { ignoreNotFound, type Obj } from '../controllers/runtime/resources';
+import { CONFIGMAPS, SECRETS, ignoreNotFound, type Obj } from '../controllers/runtime/resources';
 import { notFoundMessage } from '../containers/projection';
-import { CONFIGMAPS, SECRETS } from './volume-setup';
 
 /** The kubelet's pod-worker backoff after a failed sync (backOffPeriod 10s, jitter factor 0.5). */
 export const CONFIG_ERROR_RETRY_MS = 10_000;

@@ -11,12 +11,11 @@
  * WaitForAttachAndMount timeout is only logged.
  */
 import type { ClusterClient } from '../client/types';
-import type { KubeObject, ResourceType } from '../api/types';
-import { ignoreNotFound, type Obj } from '../controllers/runtime/resources';
+import type { KubeObject } from '../api/types';
+import { CONFIGMAPS, SECRETS, ignoreNotFound, type Obj } from '../controllers/runtime/resources';
 import { project, projectionSource, type ProjectionSource } from '../containers/projection';
 
-export const CONFIGMAPS: ResourceType = { group: '', version: 'v1', resource: 'configmaps' };
-export const SECRETS: ResourceType = { group: '', version: 'v1', resource: 'secrets' };
+export { CONFIGMAPS, SECRETS };
 
 const INITIAL_RETRY_MS = 500;
 const MAX_RETRY_MS = 122_000;

@@ -3,7 +3,7 @@
  * stops at its first failing plugin. A failure is "unresolvable" when evicting
  * pods could not help (preemption then says so).
  */
-import { tolerates } from '../api/tolerations';
+import { UNSCHEDULABLE_TAINT, tolerates } from '../api/tolerations';
 import type { KubeObject } from '../api/types';
 import { labelSelectorMatcher } from '../api/selectors';
 import { parseQuantity, podClaimNames, type Obj } from '../controllers/runtime/resources';
@@ -29,9 +29,8 @@ const fail = (unresolvable: boolean, ...reasons: string[]): NodeFailure => ({ re
 
 const nodeUnschedulable: Filter = (node, ctx) => {
   if (!(node.spec as Obj)?.unschedulable) return undefined;
-  const tolerated = ((ctx.pod.spec as Obj).tolerations ?? []).some(
-    (t: Obj) => (t.key === 'node.kubernetes.io/unschedulable' || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoSchedule'),
-  );
+  // A pod tolerating the unschedulable taint also tolerates spec.unschedulable.
+  const tolerated = tolerates((ctx.pod.spec as Obj).tolerations ?? [], { key: UNSCHEDULABLE_TAINT, effect: 'NoSchedule' });
   return tolerated ? undefined : fail(true, 'node(s) were unschedulable');
 };
 

@@ -123,7 +123,7 @@ describe('PersistentVolumeClaim', () => {
 
   it('requires access modes and a storage request', async () => {
     expect(await errorOf(client().create(core('persistentvolumeclaims'), { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'd' }, spec: {} }))).toBe(
-      'PersistentVolumeClaim "d" is invalid: spec.accessModes: Required value: at least 1 access mode is required, spec.resources[storage]: Required value',
+      'PersistentVolumeClaim "d" is invalid: [spec.accessModes: Required value: at least 1 access mode is required, spec.resources[storage]: Required value]',
     );
   });
 });

@@ -1,7 +1,7 @@
 /** apps/v1 Deployment, ReplicaSet and DaemonSet: defaulting and validation. */
 import type { StatusCause } from '../errors';
 import { deepEqual } from '../object-utils';
-import { invalidValue, nonNegative, notSupported } from './field-errors';
+import { forbidden, invalidValue, nonNegative, notSupported } from './field-errors';
 import type { Obj, Strategy } from './types';
 import { defaultTemplate, goLabelSelector, validateReplicaSetTemplate, validateSelector } from './workload-common';
 
@@ -17,7 +17,7 @@ function validateDeploymentSpec(spec: Obj): StatusCause[] {
   const type = spec.strategy?.type;
   if (type !== 'Recreate' && type !== 'RollingUpdate') errs.push(notSupported('spec.strategy.type', type ?? '', ['Recreate', 'RollingUpdate']));
   else if (type === 'Recreate' && spec.strategy.rollingUpdate)
-    errs.push({ reason: 'FieldValueForbidden', field: 'spec.strategy.rollingUpdate', message: "spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'" });
+    errs.push(forbidden('spec.strategy.rollingUpdate', "may not be specified when strategy `type` is 'Recreate'"));
   errs.push(...nonNegative('spec.minReadySeconds', spec.minReadySeconds));
   errs.push(...nonNegative('spec.revisionHistoryLimit', spec.revisionHistoryLimit));
   if (typeof spec.progressDeadlineSeconds === 'number' && spec.progressDeadlineSeconds <= (spec.minReadySeconds ?? 0))

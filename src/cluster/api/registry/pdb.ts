@@ -1,12 +1,11 @@
 /** policy/v1 PodDisruptionBudget: validation as pkg/apis/policy/validation, status reset on create. */
 import type { StatusCause } from '../errors';
-import { isPlainObject } from '../object-utils';
-import { invalidValue, nonNegative, notSupported, required } from './field-errors';
+import { invalidValue, nonNegative, notSupported } from './field-errors';
+import { labelSelectorRequirementErrors } from './workload-common';
 import type { Obj, Strategy } from './types';
 
 const PERCENT = /^[0-9]+%$/;
 const PERCENT_MSG = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
-const SELECTOR_OPS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 const EVICTION_POLICIES = ['AlwaysAllow', 'IfHealthyBudget'];
 
 /** Go's %#v of an intstr.IntOrString value (field.Invalid prints it so in v1.32). */
@@ -23,21 +22,6 @@ function intOrPercentErrors(field: string, v: unknown): StatusCause[] {
   return [];
 }
 
-/** unversionedvalidation.ValidateLabelSelector: operators and their values. */
-function selectorErrors(sel: unknown): StatusCause[] {
-  if (!isPlainObject(sel)) return [];
-  const errs: StatusCause[] = [];
-  (Array.isArray(sel.matchExpressions) ? sel.matchExpressions : []).forEach((e: Obj, i: number) => {
-    const p = `spec.selector.matchExpressions[${i}]`;
-    if (!SELECTOR_OPS.includes(e?.operator)) errs.push(notSupported(`${p}.operator`, e?.operator ?? '', SELECTOR_OPS));
-    else if ((e.operator === 'In' || e.operator === 'NotIn') && !(Array.isArray(e.values) && e.values.length))
-      errs.push(required(`${p}.values`, 'must be specified when `operator` is \'In\' or \'NotIn\''));
-    else if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && Array.isArray(e.values) && e.values.length)
-      errs.push({ reason: 'FieldValueForbidden', field: `${p}.values`, message: `${p}.values: Forbidden: may not be specified when \`operator\` is 'Exists' or 'DoesNotExist'` });
-  });
-  return errs;
-}
-
 /** Go's %#v of the internal spec, as the both-set error prints it (pointer values vary on a real server). */
 function goSpec(spec: Obj): string {
   const ptr = (v: unknown, type: string, addr: string) => (v === undefined || v === null ? `(*${type})(nil)` : `(*${type})(${addr})`);
@@ -50,7 +34,7 @@ export function validatePdbSpec(spec: Obj): StatusCause[] {
   if (has(spec.minAvailable) && has(spec.maxUnavailable)) errs.push(invalidValue('spec', spec, 'minAvailable and maxUnavailable cannot be both set', goSpec(spec)));
   if (has(spec.minAvailable)) errs.push(...intOrPercentErrors('spec.minAvailable', spec.minAvailable));
   if (has(spec.maxUnavailable)) errs.push(...intOrPercentErrors('spec.maxUnavailable', spec.maxUnavailable));
-  errs.push(...selectorErrors(spec.selector));
+  errs.push(...labelSelectorRequirementErrors(spec.selector));
   const policy = spec.unhealthyPodEvictionPolicy;
   if (has(policy) && !EVICTION_POLICIES.includes(String(policy))) errs.push(notSupported('spec.unhealthyPodEvictionPolicy', policy, EVICTION_POLICIES));
   return errs;

@@ -107,13 +107,14 @@ describe('StatefulSet create', () => {
     obj.spec.template.spec.restartPolicy = 'Never';
     const err = await errorOf(client().create(STS, obj));
     expect(err).toBe(
-      'StatefulSet.apps "Web" is invalid: ' +
+      'StatefulSet.apps "Web" is invalid: [' +
         [
           `metadata.name: Invalid value: "Web": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
           `spec.podManagementPolicy: Invalid value: "Foo": must be 'OrderedReady' or 'Parallel'`,
           'spec.replicas: Invalid value: -1: must be greater than or equal to 0',
           'spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"',
-        ].join(', '),
+        ].join(', ') +
+        ']',
     );
   });
 
@@ -121,7 +122,7 @@ describe('StatefulSet create', () => {
     const obj = seed000() as any;
     delete obj.spec.selector;
     expect(await errorOf(client().create(STS, obj))).toBe(
-      'StatefulSet.apps "web" is invalid: spec.selector: Required value, spec.template.metadata.labels: Invalid value: map[string]string{"app":"nginx"}: `selector` does not match template `labels`',
+      'StatefulSet.apps "web" is invalid: [spec.selector: Required value, spec.template.metadata.labels: Invalid value: map[string]string{"app":"nginx"}: `selector` does not match template `labels`]',
     );
   });
 

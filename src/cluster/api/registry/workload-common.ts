@@ -33,19 +33,34 @@ export function goLabelSelector(sel: unknown): string {
   return `v1.LabelSelector{MatchLabels:${ml}, MatchExpressions:${me}}`;
 }
 
-const SELECTOR_OPS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+/** ValidateLabelSelectorRequirement for each of spec.selector's matchExpressions (operator and values). */
+export function labelSelectorRequirementErrors(sel: unknown): StatusCause[] {
+  if (!isPlainObject(sel)) return [];
+  const errs: StatusCause[] = [];
+  (Array.isArray(sel.matchExpressions) ? sel.matchExpressions : []).forEach((e: Obj, i: number) => {
+    const p = `spec.selector.matchExpressions[${i}]`;
+    const hasValues = Array.isArray(e?.values) && e.values.length > 0;
+    switch (e?.operator) {
+      case 'In':
+      case 'NotIn':
+        if (!hasValues) errs.push(required(`${p}.values`, "must be specified when `operator` is 'In' or 'NotIn'"));
+        break;
+      case 'Exists':
+      case 'DoesNotExist':
+        if (hasValues) errs.push(forbidden(`${p}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+        break;
+      default:
+        errs.push(invalidValue(`${p}.operator`, e?.operator ?? '', 'not a valid selector operator'));
+    }
+  });
+  return errs;
+}
 
 /** selector required / non-empty / well-formed, as each apps validator checks it. */
 export function validateSelector(spec: Obj, what: string): StatusCause[] {
-  const errs: StatusCause[] = [];
   const sel = spec.selector;
   if (!isPlainObject(sel)) return [required('spec.selector')];
-  (Array.isArray(sel.matchExpressions) ? sel.matchExpressions : []).forEach((e: Obj, i: number) => {
-    const p = `spec.selector.matchExpressions[${i}]`;
-    if (!SELECTOR_OPS.includes(e?.operator)) errs.push(notSupported(`${p}.operator`, e?.operator ?? '', SELECTOR_OPS));
-    else if ((e.operator === 'In' || e.operator === 'NotIn') && !(Array.isArray(e.values) && e.values.length))
-      errs.push(required(`${p}.values`, 'must be specified when `operator` is \'In\' or \'NotIn\''));
-  });
+  const errs = labelSelectorRequirementErrors(sel);
   const count = Object.keys(isPlainObject(sel.matchLabels) ? sel.matchLabels : {}).length + (Array.isArray(sel.matchExpressions) ? sel.matchExpressions.length : 0);
   if (count === 0) errs.push(invalidValue('spec.selector', sel, `empty selector is invalid for ${what}`, goLabelSelector(sel)));
   return errs;

@@ -7,19 +7,16 @@
 import type { Clock } from '../../clock';
 import { toRFC3339 } from '../../clock';
 import type { ClusterClient } from '../../client/types';
-import type { KubeObject, ResourceType } from '../../api/types';
+import type { KubeObject } from '../../api/types';
 import { recordEvent } from '../../api/events';
 import { deepEqual } from '../../api/object-utils';
 import { conditionsAreUpToDate, setStatusCondition, updateDisruptionAllowedCondition, DISRUPTION_ALLOWED } from '../../api/pdb-condition';
 import { labelSelectorMatcher } from '../../api/selectors';
 import { WorkQueue } from '../runtime/work-queue';
-import { DEPLOYMENTS, PODS, REPLICASETS, STATEFULSETS, controllerRef, ignoreNotFound, isReason, keyOf, splitKey, type Obj } from '../runtime/resources';
+import { DEPLOYMENTS, PDBS, PODS, REPLICASETS, STATEFULSETS, controllerRef, ignoreNotFound, isReason, keyOf, splitKey, type Obj } from '../runtime/resources';
 import { countHealthy, disruptedPodMap, expectedAndDesired, needsControllerScale, selectorString } from './status';
 
-export const PDBS: ResourceType = { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets' };
 const SOURCE = { component: 'controllermanager' };
-
-class SyncError extends Error {}
 
 export class DisruptionController {
   private readonly queue: WorkQueue;
@@ -101,7 +98,7 @@ export class DisruptionController {
       }
       if (scales.has(ref.uid)) continue;
       const found = await this.findController(ref.kind, ref.name, ref.uid, pod.metadata.namespace!);
-      if (!found) throw new SyncError(`found no controllers for pod ${JSON.stringify(pod.metadata.name)}`);
+      if (!found) throw new Error(`found no controllers for pod ${JSON.stringify(pod.metadata.name)}`);
       scales.set(found.uid, found.scale);
     }
     let total = 0;

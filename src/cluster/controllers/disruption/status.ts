@@ -1,16 +1,9 @@
 /** The disruption controller's arithmetic (pkg/controller/disruption): pure, on plain objects. */
 import type { KubeObject } from '../../api/types';
-import { isPodReady, type Obj } from '../runtime/resources';
+import { isPodReady, scaledValueFromIntOrPercent, type Obj } from '../runtime/resources';
 
 /** How long an eviction's disruptedPods entry stands before the pod is assumed not deleted. */
-export const DELETION_TIMEOUT_MS = 2 * 60 * 1000;
-
-/** intstr.GetScaledValueFromIntOrPercent, rounding up. */
-export function scaledValue(v: number | string, total: number): number {
-  if (typeof v === 'number') return v;
-  const pct = Number(v.replace(/%$/, ''));
-  return Math.ceil((pct * total) / 100);
-}
+const DELETION_TIMEOUT_MS = 2 * 60 * 1000;
 
 /** The part of getExpectedPodCount that needs no controller lookups: whether they are needed. */
 export function needsControllerScale(spec: Obj): boolean {
@@ -20,10 +13,10 @@ export function needsControllerScale(spec: Obj): boolean {
 /** getExpectedPodCount, given the summed scale of the pods' controllers. */
 export function expectedAndDesired(spec: Obj, podCount: number, controllerScale: number): { expectedCount: number; desiredHealthy: number } {
   if (spec.maxUnavailable !== undefined) {
-    return { expectedCount: controllerScale, desiredHealthy: Math.max(0, controllerScale - scaledValue(spec.maxUnavailable, controllerScale)) };
+    return { expectedCount: controllerScale, desiredHealthy: Math.max(0, controllerScale - scaledValueFromIntOrPercent(spec.maxUnavailable, controllerScale, true)) };
   }
   if (typeof spec.minAvailable === 'number') return { expectedCount: podCount, desiredHealthy: spec.minAvailable };
-  if (typeof spec.minAvailable === 'string') return { expectedCount: controllerScale, desiredHealthy: scaledValue(spec.minAvailable, controllerScale) };
+  if (typeof spec.minAvailable === 'string') return { expectedCount: controllerScale, desiredHealthy: scaledValueFromIntOrPercent(spec.minAvailable, controllerScale, true) };
   return { expectedCount: 0, desiredHealthy: 0 };
 }
 

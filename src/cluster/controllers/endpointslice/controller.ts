@@ -8,21 +8,16 @@ import type { Clock } from '../../clock';
 import { toRFC3339 } from '../../clock';
 import type { ClusterClient } from '../../client/types';
 import type { KubeObject, ObjectMeta } from '../../api/types';
-import { labelSelectorMatcher } from '../../api/selectors';
 import { WorkQueue } from '../runtime/work-queue';
 import { ENDPOINT_SLICES, NODES, PODS, SERVICES, ignoreNotFound, keyOf, splitKey, type Obj } from '../runtime/resources';
-import { CONTROLLER_NAME, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, TRIGGER_TIME_ANNOTATION } from './endpoints';
+import { CONTROLLER_NAME, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, TRIGGER_TIME_ANNOTATION, serviceSelects } from './endpoints';
 import { reconcile } from './reconciler';
 import { TriggerTimeTracker } from './trigger-time';
 
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
-function selects(service: KubeObject, pod: KubeObject): boolean {
-  const selector = (service.spec as Obj)?.selector;
-  return !!selector && labelSelectorMatcher({ matchLabels: selector })(pod.metadata.labels);
-}
-
-function withTriggerTime(slice: KubeObject, triggerTime: number): KubeObject {
+/** The last-change-trigger-time annotation set to the time, or dropped when there is none (zero). */
+export function withTriggerTime(slice: KubeObject, triggerTime: number): KubeObject {
   const annotations = { ...(slice.metadata.annotations ?? {}) };
   if (triggerTime) annotations[TRIGGER_TIME_ANNOTATION] = toRFC3339(triggerTime);
   else delete annotations[TRIGGER_TIME_ANNOTATION];
@@ -61,16 +56,11 @@ export class EndpointSliceController {
     this.queue.stop();
   }
 
-  /** Resolves when queued work has run (tests). */
-  idle(): Promise<void> {
-    return this.queue.idle();
-  }
-
   /** Services selecting the pod now, and those whose slices still list it (its labels may have changed). */
   private async podChanged(pod: KubeObject): Promise<void> {
     const namespace = pod.metadata.namespace;
     const services = (await this.client.list(SERVICES, { namespace })).items;
-    for (const svc of services) if (selects(svc, pod)) this.queue.add(keyOf(svc));
+    for (const svc of services) if (serviceSelects(svc, pod)) this.queue.add(keyOf(svc));
     const slices = (await this.client.list(ENDPOINT_SLICES, { namespace, labelSelector: `${LABEL_MANAGED_BY}=${CONTROLLER_NAME}` })).items;
     for (const slice of slices) {
       const lists = ((slice.endpoints ?? []) as Obj[]).some((e) => e.targetRef?.name === pod.metadata.name);
@@ -88,7 +78,7 @@ export class EndpointSliceController {
     const spec = (service.spec ?? {}) as Obj;
     // ExternalName Services get no endpoints; selector-less ones get slices written by hand.
     if (spec.type === 'ExternalName' || !spec.selector) return;
-    const pods = (await this.client.list(PODS, { namespace })).items.filter((p) => selects(service, p));
+    const pods = (await this.client.list(PODS, { namespace })).items.filter((p) => serviceSelects(service, p));
     const labelSelector = `${LABEL_SERVICE_NAME}=${name},${LABEL_MANAGED_BY}=${CONTROLLER_NAME}`;
     const slices = (await this.client.list(ENDPOINT_SLICES, { namespace, labelSelector })).items.filter((s) => !s.metadata.deletionTimestamp);
     const zones = await this.nodeZones();

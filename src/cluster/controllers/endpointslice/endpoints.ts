@@ -4,7 +4,8 @@
  * newEndpointSlice, and the endpoint identity hashEndpoint uses.
  */
 import type { KubeObject } from '../../api/types';
-import { isPodReady, type Obj } from '../runtime/resources';
+import { labelSelectorMatcher } from '../../api/selectors';
+import { isPodReady, ownerRefTo, type Obj } from '../runtime/resources';
 
 export const CONTROLLER_NAME = 'endpointslice-controller.k8s.io';
 export const LABEL_SERVICE_NAME = 'kubernetes.io/service-name';
@@ -14,6 +15,12 @@ export const TRIGGER_TIME_ANNOTATION = 'endpoints.kubernetes.io/last-change-trig
 export const MAX_ENDPOINTS_PER_SLICE = 100;
 
 const RESERVED_LABELS = new Set([LABEL_SERVICE_NAME, LABEL_MANAGED_BY, LABEL_HEADLESS]);
+
+/** Whether a Service's selector (a plain label map; none selects nothing) picks the pod. */
+export function serviceSelects(service: KubeObject, pod: KubeObject): boolean {
+  const selector = (service.spec as Obj)?.selector;
+  return !!selector && labelSelectorMatcher({ matchLabels: selector })(pod.metadata.labels);
+}
 
 /** ShouldPodBeInEndpoints(pod, includeTerminating=true): has an IP and is not terminal. */
 export function shouldPodBeInSlices(pod: KubeObject): boolean {
@@ -129,7 +136,7 @@ export function newSlice(service: KubeObject, ports: Obj[], addressType: string)
       generateName: `${service.metadata.name}-`,
       namespace: service.metadata.namespace,
       labels: sliceLabels(service, undefined).labels,
-      ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name: service.metadata.name!, uid: service.metadata.uid!, controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [ownerRefTo(service)],
     },
     addressType,
     // Empty lists come back from the apiserver as null (protobuf drops them), as `-o yaml` shows.

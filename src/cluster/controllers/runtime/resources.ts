@@ -2,6 +2,9 @@
 import { isApiError } from '../../api/errors';
 import type { KubeObject, OwnerReference, ResourceType } from '../../api/types';
 
+export { isPodReady, podCondition } from '../../api/pod-conditions';
+export { PDBS } from '../../api/pdb-condition';
+
 const core = (resource: string): ResourceType => ({ group: '', version: 'v1', resource });
 const apps = (resource: string): ResourceType => ({ group: 'apps', version: 'v1', resource });
 
@@ -12,10 +15,13 @@ export const ENDPOINTS = core('endpoints');
 export const PVCS = core('persistentvolumeclaims');
 export const PVS = core('persistentvolumes');
 export const BINDINGS = core('bindings');
+export const CONFIGMAPS = core('configmaps');
+export const SECRETS = core('secrets');
 export const STATEFULSETS = apps('statefulsets');
 export const CONTROLLER_REVISIONS = apps('controllerrevisions');
 export const REPLICASETS = apps('replicasets');
 export const DEPLOYMENTS = apps('deployments');
+export const DAEMONSETS = apps('daemonsets');
 export const STORAGE_CLASSES: ResourceType = { group: 'storage.k8s.io', version: 'v1', resource: 'storageclasses' };
 export const ENDPOINT_SLICES: ResourceType = { group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices' };
 
@@ -52,14 +58,6 @@ export function ownerRefTo(owner: KubeObject): OwnerReference {
   return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name!, uid: owner.metadata.uid!, controller: true, blockOwnerDeletion: true };
 }
 
-export function podCondition(pod: KubeObject, type: string): Obj | undefined {
-  return ((pod.status as Obj)?.conditions ?? []).find((c: Obj) => c.type === type);
-}
-
-export function isPodReady(pod: KubeObject): boolean {
-  return podCondition(pod, 'Ready')?.status === 'True';
-}
-
 export function podPhase(pod: KubeObject): string {
   return (pod.status as Obj)?.phase ?? '';
 }
@@ -71,6 +69,15 @@ export function isTerminating(o: KubeObject): boolean {
 /** The claim names a pod's volumes reference. */
 export function podClaimNames(pod: KubeObject): string[] {
   return ((pod.spec as Obj)?.volumes ?? []).filter((v: Obj) => v.persistentVolumeClaim?.claimName).map((v: Obj) => v.persistentVolumeClaim.claimName as string);
+}
+
+/** intstr.GetScaledValueFromIntOrPercent: an int as is, a percent of total rounded up or down. */
+export function scaledValueFromIntOrPercent(value: unknown, total: number, roundUp: boolean): number {
+  if (typeof value === 'number') return value;
+  const m = /^(\d+)%$/.exec(String(value ?? '0'));
+  if (!m) return Number(value) || 0;
+  const v = (Number(m[1]) * total) / 100;
+  return roundUp ? Math.ceil(v) : Math.floor(v);
 }
 
 /** Kubernetes quantity → number (bytes, cores). */
