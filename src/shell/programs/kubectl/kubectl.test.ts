@@ -158,6 +158,29 @@ describe('kubectl create / apply / delete', () => {
     );
   });
 
+  it('creates a deployment from flags: the words after -- are its command, the namespace only when -n is given', async () => {
+    const lab = createLab();
+    const r = await run(lab, 'kubectl create deployment sleeper --image=busybox:1.36 --port=80 --dry-run=client -o yaml -- sleep 3600');
+    expect(r.stdout).toBe(
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels:\n    app: sleeper\n  name: sleeper\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: sleeper\n' +
+        '  strategy: {}\n  template:\n    metadata:\n      labels:\n        app: sleeper\n    spec:\n      containers:\n      - command:\n        - sleep\n        - "3600"\n' +
+        '        image: busybox:1.36\n        name: busybox\n        ports:\n        - containerPort: 80\n        resources: {}\n',
+    );
+    expect(await run(lab, 'kubectl create deployment two --image=a --image=b -- sleep 1')).toEqual({ stdout: '', stderr: 'error: cannot specify multiple --image options and command\n', code: 1 });
+    expect(await run(lab, 'kubectl create deployment --image=a')).toEqual({
+      stdout: '',
+      stderr: "error: exactly one NAME is required, got 0\nSee 'kubectl create deployment -h' for help and examples\n",
+      code: 1,
+    });
+    expect((await run(lab, 'kubectl create configmap cfg -n kube-system --from-literal=a=1 --dry-run=client -o jsonpath={.metadata.namespace}')).stdout).toBe('kube-system');
+    expect(await run(lab, 'kubectl create namespace default')).toEqual({ stdout: '', stderr: 'Error from server (AlreadyExists): namespaces "default" already exists\n', code: 1 });
+    expect(await run(lab, 'kubectl create configmap kube-root-ca.crt')).toEqual({
+      stdout: '',
+      stderr: 'error: failed to create configmap: configmaps "kube-root-ca.crt" already exists\n',
+      code: 1,
+    });
+  });
+
   it('applies: created, then unchanged, then configured after an edit', async () => {
     const lab = createLab();
     const svc = fixture('statefulset-headless.yaml');

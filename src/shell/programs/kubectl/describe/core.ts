@@ -1,4 +1,5 @@
 /** describeService, describeNamespace, the ConfigMap describer and the generic one (describe.go). */
+import { base64Decode } from '../../../../cluster/containers/base64-decode';
 import type { Json } from '../printers/types';
 import { formatLabels } from '../printers/format';
 import { describeEvents, printAnnotationsMultiline, printLabelsMultiline, rfc1123z, str } from './common';
@@ -133,7 +134,7 @@ export function describeSecret(secret: Json): string {
     w.write(LEVEL_0, '\nData\n====\n');
     // Go ranges over a map here, so the order is random in real kubectl; sorted is one of its orders.
     for (const k of Object.keys(secret.data ?? {}).sort()) {
-      if (k === 'token' && secret.type === 'kubernetes.io/service-account-token') w.write(LEVEL_0, `${k}:\t${atob(String(secret.data[k]))}\n`);
+      if (k === 'token' && secret.type === 'kubernetes.io/service-account-token') w.write(LEVEL_0, `${k}:\t${base64Decode(String(secret.data[k]))}\n`);
       else w.write(LEVEL_0, `${k}:\t${decodedBytes(secret.data[k])} bytes\n`);
     }
   });

@@ -6,10 +6,11 @@
 import { isApiError } from '../../../../cluster/api/errors';
 import type { DeleteOptions } from '../../../../cluster/client/types';
 import type { KubeObject } from '../../../../cluster/api/types';
+import { goDuration } from '../../../../cluster/kubelet/go-duration';
 import type { Invocation } from '../context';
+import { PODS } from '../verbs/pod-target';
 import { shouldSkipPod } from './pods';
 
-const PODS = { group: '', version: 'v1', resource: 'pods' };
 const RETRY_MS = 5000;
 const POLL_MS = 1000;
 
@@ -30,17 +31,6 @@ class DeadlineExceeded extends Error {
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const q = (s: string | undefined) => JSON.stringify(s ?? '');
-
-/** time.Duration's String(): 5s, 1m30s, 1h0m0s, 500ms. */
-export function goDuration(ms: number): string {
-  if (ms < 1000) return `${ms}ms`;
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const s = (ms % 60_000) / 1000;
-  if (h) return `${h}h${m}m${s}s`;
-  if (m) return `${m}m${s}s`;
-  return `${s}s`;
-}
 
 function deleteOptions(o: EvictOptions): DeleteOptions {
   const opts: DeleteOptions = {};

@@ -5,8 +5,8 @@
 import { isApiError } from '../../../../cluster/api/errors';
 import type { KubeObject } from '../../../../cluster/api/types';
 import type { Invocation } from '../context';
+import { PODS } from '../verbs/pod-target';
 
-const PODS = { group: '', version: 'v1', resource: 'pods' };
 const DAEMONSETS = { group: 'apps', version: 'v1', resource: 'daemonsets' };
 const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
 

@@ -32,7 +32,10 @@ export interface Block {
 
 export type Node = { t: 'text'; text: string } | { t: 'action'; pipe: Pipe } | Block;
 
-const FUNCS = new Set(['and', 'or', 'not', 'len', 'index', 'print', 'printf', 'println', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'exists', 'base64decode', 'slice', 'html', 'js', 'urlquery', 'call']);
+/** text/template's builtins and kubectl's two extras; the executor must implement each (its table is typed by this list). */
+export const FUNC_NAMES = ['and', 'or', 'not', 'len', 'index', 'print', 'printf', 'println', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'exists', 'base64decode', 'slice', 'html', 'js', 'urlquery', 'call'] as const;
+export type FuncName = (typeof FUNC_NAMES)[number];
+const FUNCS: ReadonlySet<string> = new Set(FUNC_NAMES);
 
 function lineOf(source: string, offset: number): number {
   return source.slice(0, offset).split('\n').length;

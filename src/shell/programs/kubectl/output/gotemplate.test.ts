@@ -50,6 +50,27 @@ describe('Go templates as kubectl -o go-template runs them', () => {
   });
 });
 
+describe("text/template's escaping and slice builtins", () => {
+  it('escapes for HTML, JavaScript and URL queries as Go does', () => {
+    const data = { s: `<a href='x'>"&"</a>=\n`, q: 'a b&c/é' };
+    expect(executeGoTemplate('{{html .s}}|{{js .s}}|{{urlquery .q}}|{{html 1 2}}', data)).toBe(
+      '&lt;a href=&#39;x&#39;&gt;&#34;&amp;&#34;&lt;/a&gt;=\n|\\u003Ca href\\u003D\\\'x\\\'\\u003E\\"\\u0026\\"\\u003C/a\\u003E\\u003D\\u000A|a+b%26c%2F%C3%A9|1 2',
+    );
+  });
+
+  it('slices strings by byte and slices, with Go\'s errors for bad indexes', () => {
+    expect(executeGoTemplate('{{slice .s 1 3}}|{{slice .l 1}}|{{slice .s}}', { s: 'nginx', l: [1, 2, 3] })).toBe('gi|[2 3]|nginx');
+    expect(() => executeGoTemplate('{{slice .s 4 2}}', { s: 'nginx' })).toThrow(new GoTemplateError('error calling slice: invalid slice index: 4 > 2'));
+    expect(() => executeGoTemplate('{{slice .s 9}}', { s: 'nginx' })).toThrow(new GoTemplateError('error calling slice: index out of range: 9'));
+    expect(() => executeGoTemplate('{{slice .s .n}}', { s: 'nginx', n: 1 })).toThrow(new GoTemplateError('error calling slice: cannot index slice/array with type float64'));
+  });
+
+  it('fails call on data, which holds no functions', () => {
+    expect(() => executeGoTemplate('{{call .metadata.name 1}}', pod)).toThrow(new GoTemplateError('error calling call: non-function .metadata.name of type string'));
+    expect(() => executeGoTemplate('{{call .nope}}', pod)).toThrow(new GoTemplateError('error calling call: call of nil'));
+  });
+});
+
 describe('printf in Go templates', () => {
   it('formats as fmt does, marking operands a verb does not take', () => {
     expect(executeGoTemplate('{{printf "%s=%q %-6s|%5s|" .n .n .n .n}}{{printf "%d %d %s %.1f" .r 3 .r .r}}', { n: 'web', r: 3 })).toBe(

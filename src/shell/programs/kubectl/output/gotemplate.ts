@@ -4,7 +4,7 @@
  * keys print `<no value>` (--allow-missing-template-keys=true), and the extra
  * functions are kubectl's `exists` and `base64decode`.
  */
-import { GoInt, GoTemplateError, parseGoTemplate, type Block, type Node, type Operand, type Pipe } from './gotemplate-parse';
+import { GoInt, GoTemplateError, parseGoTemplate, type Block, type FuncName, type Node, type Operand, type Pipe } from './gotemplate-parse';
 
 export { GoTemplateError, parseGoTemplate };
 
@@ -115,7 +115,70 @@ function indexInto(value: unknown, keys: unknown[]): unknown {
   return cur;
 }
 
-const FUNCTIONS: Record<string, (args: unknown[]) => unknown> = {
+/** evalArgs: a lone string as it is, else fmt.Sprint of the arguments. */
+const evalArgs = (args: unknown[]) => (args.length === 1 && typeof args[0] === 'string' ? args[0] : sprint(args, 'between-non-strings'));
+
+const HTML_ESCAPES: Record<string, string> = { '\0': '\uFFFD', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const JS_ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '<': '\\u003C', '>': '\\u003E', '&': '\\u0026', '=': '\\u003D' };
+
+/** template.JSEscapeString: quotes and markup escaped, control and unprintable runes as \uXXXX. */
+function jsEscape(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (JS_ESCAPES[ch]) out += JS_ESCAPES[ch];
+    else if (cp < 0x20 || (cp >= 0x80 && !/[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(ch))) out += `\\u${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    else out += ch;
+  }
+  return out;
+}
+
+/** url.QueryEscape. */
+function queryEscape(s: string): string {
+  let out = '';
+  for (const b of new TextEncoder().encode(s)) {
+    const c = String.fromCharCode(b);
+    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
+    else if (c === ' ') out += '+';
+    else out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/** slice: item[i:j(:k)], a string by its bytes. */
+function sliceOf([item, ...indexes]: unknown[]): unknown {
+  if (item === undefined || item === null) throw new GoTemplateError('error calling slice: slice of untyped nil');
+  if (indexes.length > 3) throw new GoTemplateError(`error calling slice: too many slice indexes: ${indexes.length}`);
+  const bytes = typeof item === 'string' ? new TextEncoder().encode(item) : undefined;
+  if (bytes && indexes.length === 3) throw new GoTemplateError('error calling slice: cannot 3-index slice a string');
+  if (!bytes && !Array.isArray(item)) throw new GoTemplateError(`error calling slice: can't slice item of type ${typeName(item)}`);
+  const len = bytes ? bytes.length : (item as unknown[]).length;
+  const idx = [0, len, len];
+  indexes.forEach((index, i) => {
+    if (index === undefined || index === null) throw new GoTemplateError('error calling slice: cannot index slice/array with nil');
+    if (!(index instanceof GoInt)) throw new GoTemplateError(`error calling slice: cannot index slice/array with type ${typeName(index)}`);
+    if (index.value < 0 || index.value > len) throw new GoTemplateError(`error calling slice: index out of range: ${index.value}`);
+    idx[i] = index.value;
+  });
+  if (idx[0] > idx[1]) throw new GoTemplateError(`error calling slice: invalid slice index: ${idx[0]} > ${idx[1]}`);
+  if (indexes.length === 3 && idx[1] > idx[2]) throw new GoTemplateError(`error calling slice: invalid slice index: ${idx[1]} > ${idx[2]}`);
+  return bytes ? new TextDecoder().decode(bytes.slice(idx[0], idx[1])) : (item as unknown[]).slice(idx[0], idx[1]);
+}
+
+/** Go's Node.String() of an argument, as `call` names a non-function. */
+function operandText(op: Operand): string {
+  if (op.t === 'func') return op.name;
+  if (op.t === 'literal') return typeof op.value === 'string' ? JSON.stringify(op.value) : show(op.value, true);
+  const path = op.names.map((n) => `.${n}`).join('');
+  if (op.base === 'dot') return path || '.';
+  return op.base === 'var' ? `${op.name}${path}` : `(...)${path}`;
+}
+
+const FUNCTIONS: Record<Exclude<FuncName, 'and' | 'or' | 'call'>, (args: unknown[]) => unknown> = {
+  html: (args) => evalArgs(args).replace(/[\0"'&<>]/g, (c) => HTML_ESCAPES[c]),
+  js: (args) => jsEscape(evalArgs(args)),
+  urlquery: (args) => queryEscape(evalArgs(args)),
+  slice: sliceOf,
   not: ([a]) => !truth(a),
   len: ([a]) => {
     if (typeof a === 'string') return new GoInt(new TextEncoder().encode(a).length);
@@ -217,9 +280,12 @@ class Executor {
         const stop = args.find((a) => truth(a) === (head.name === 'or'));
         return stop !== undefined ? stop : args[args.length - 1];
       }
-      const fn = FUNCTIONS[head.name];
-      if (!fn) throw new GoTemplateError(`function "${head.name}" not implemented`);
-      return fn(args);
+      if (head.name === 'call') {
+        // JSON data holds no functions, so call can only fail.
+        if (args[0] === undefined || args[0] === null) throw new GoTemplateError('error calling call: call of nil');
+        throw new GoTemplateError(`error calling call: non-function ${rest[0] ? operandText(rest[0]) : '<nil>'} of type ${typeName(args[0])}`);
+      }
+      return FUNCTIONS[head.name as keyof typeof FUNCTIONS](args);
     }
     if (rest.length || piped) throw new GoTemplateError(`can't give argument to non-function ${show(this.operand(head, dot, scope), false)}`);
     return this.operand(head, dot, scope);

@@ -103,7 +103,9 @@ function goTemplateOutput(template: string, value: unknown): string {
   try {
     return executeGoTemplate(template, value);
   } catch (e) {
-    if (e instanceof GoTemplateError) throw new KubectlError(`error executing template ${JSON.stringify(template)}: template: output:1: ${e.message}`);
+    // Go names the failing node (`template: output:L:C: executing "output" at <…>: `); the executor does not
+    // track node positions, so this is text/template's form for an error without a node.
+    if (e instanceof GoTemplateError) throw new KubectlError(`error executing template ${JSON.stringify(template)}: template: output: ${e.message}`);
     throw e;
   }
 }

@@ -19,8 +19,4 @@ describe('endpointslice printer', () => {
     const ports = [{ name: 'dns', port: 53 }, { name: 'named' }, {}, { name: 'metrics', port: 9153 }];
     expect(endpointSlicePrinter.cells(slice(ports, [ep('10.244.0.2')]), NOW)[2]).toBe('53,named,* + 1 more...');
   });
-
-  it('has the five columns of kubectl get endpointslices, none of them wide-only', () => {
-    expect(endpointSlicePrinter.columns).toEqual([{ name: 'NAME' }, { name: 'ADDRESSTYPE' }, { name: 'PORTS' }, { name: 'ENDPOINTS' }, { name: 'AGE' }]);
-  });
 });

@@ -13,12 +13,12 @@ function listWithMore(items: string[]): string {
 }
 
 /** A port without a number shows its name, one without either `*`. */
-export function formatDiscoveryPorts(ports: Json[] | null | undefined): string {
+function formatDiscoveryPorts(ports: Json[] | null | undefined): string {
   return listWithMore((ports ?? []).map((p: Json) => (p.port !== undefined && p.port !== null ? String(p.port) : p.name !== undefined && p.name !== null ? String(p.name) : '*')));
 }
 
 /** Every address of every endpoint, ready or not. */
-export function formatDiscoveryEndpoints(endpoints: Json[] | null | undefined): string {
+function formatDiscoveryEndpoints(endpoints: Json[] | null | undefined): string {
   return listWithMore((endpoints ?? []).flatMap((e: Json) => ((e.addresses ?? []) as string[]).map(String)));
 }
 

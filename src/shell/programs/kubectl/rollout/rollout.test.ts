@@ -140,4 +140,12 @@ describe('kubectl rollout status', () => {
     await lab.cluster.client.create(STS, statefulSet('web', { updateStrategy: { type: 'OnDelete' } }));
     expect((await run(lab, 'kubectl rollout status sts/web')).stderr).toBe('error: rollout status is only available for RollingUpdate strategy type\n');
   });
+
+  it('rejects a bad --timeout as pflag does, before looking at the arguments', async () => {
+    expect(await run(controllerFreeLab(), 'kubectl rollout status --timeout=soon')).toEqual({
+      stdout: '',
+      stderr: `error: invalid argument "soon" for "--timeout" flag: time: invalid duration "soon"\nSee 'kubectl rollout status --help' for usage.\n`,
+      code: 1,
+    });
+  });
 });

@@ -1,11 +1,9 @@
 /** kubectl create poddisruptionbudget|pdb (pkg/cmd/create/create_pdb.go). */
 import { parseLabelSelector } from '../../../../cluster/api/selectors';
-import type { KubeObject, ResourceInfo } from '../../../../cluster/api/types';
+import type { KubeObject } from '../../../../cluster/api/types';
 import type { Command } from '../cli/command';
 import { KubectlError } from '../cli/errors';
-import { lastAppliedAnnotation } from '../apply/last-applied';
-import { resolveTypeArg, typeOf } from '../resources/mapping';
-import { DRY_RUN_FLAG, dryRunOf, OUTPUT_FLAG, ResultPrinter } from './write-common';
+import { completeTyped, createOrPrint, TYPED_CREATE_FLAGS, wrapWith } from './create-typed';
 
 const EXPRESSION_OPS: Record<string, string> = { in: 'In', notin: 'NotIn', exists: 'Exists', '!': 'DoesNotExist' };
 const GO_OPS: Record<string, string> = { '!=': '!=', gt: 'gt', lt: 'lt' };
@@ -55,20 +53,13 @@ Examples:
   kubectl create pdb my-pdb --selector=app=nginx --min-available=50%`,
   usage: 'kubectl create poddisruptionbudget NAME --selector=SELECTOR --min-available=N [--dry-run=server|client|none] [options]',
   flags: [
-    DRY_RUN_FLAG,
-    OUTPUT_FLAG,
-    { name: 'save-config', type: 'bool', usage: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.' },
-    { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', usage: "Must be one of: strict (or true), warn, ignore (or false). \"true\" or \"strict\" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. \"warn\" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as \"ignore\" otherwise. \"false\" or \"ignore\" will not perform any schema validation, silently dropping any unknown and/or duplicate fields." },
+    ...TYPED_CREATE_FLAGS,
     { name: 'min-available', type: 'string', usage: 'The minimum number or percentage of available pods this budget requires.' },
     { name: 'max-unavailable', type: 'string', usage: 'The maximum number or percentage of unavailable pods this budget requires.' },
     { name: 'selector', type: 'string', usage: 'A label selector to use for this budget. Only equality-based selector requirements are supported.' },
-    { name: 'field-manager', type: 'string', default: 'kubectl-create', usage: 'Name of the manager used to track field ownership.' },
   ],
   async run(inv, flags) {
-    const usage = 'kubectl create poddisruptionbudget';
-    if (flags.args.length !== 1) throw new KubectlError(`exactly one NAME is required, got ${flags.args.length}\nSee '${usage} -h' for help and examples`);
-    const name = flags.args[0];
-    const dryRun = dryRunOf(flags);
+    const name = completeTyped(inv, flags);
     const selector = flags.string('selector');
     const minAvailable = flags.string('min-available');
     const maxUnavailable = flags.string('max-unavailable');
@@ -81,20 +72,8 @@ Examples:
     if (minAvailable) spec.minAvailable = intOrString(minAvailable);
     else spec.maxUnavailable = intOrString(maxUnavailable);
     spec.selector = parseToLabelSelector(selector);
-    let obj: KubeObject = { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name }, spec };
+    const obj: KubeObject = { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name }, spec };
     if (inv.namespaceExplicit) obj.metadata.namespace = inv.namespace;
-    if (flags.bool('save-config')) obj = lastAppliedAnnotation(obj);
-    const info: ResourceInfo = resolveTypeArg(inv.discovery(), 'poddisruptionbudgets');
-    const printer = new ResultPrinter(inv, flags.string('output'), dryRun);
-    let result = obj;
-    if (dryRun !== 'client') {
-      try {
-        result = await inv.client.create(typeOf(info), { ...obj, metadata: { ...obj.metadata, namespace: inv.namespace } }, { dryRun: dryRun === 'server', fieldValidation: 'Strict' });
-      } catch (e) {
-        throw new KubectlError(`failed to create poddisruptionbudgets: ${(e as Error).message}`);
-      }
-    }
-    printer.print(result, info, 'created');
-    return 0;
+    return createOrPrint(inv, flags, 'poddisruptionbudgets', obj, 'created', wrapWith('failed to create poddisruptionbudgets: '));
   },
 };

@@ -1,4 +1,5 @@
 /** kubectl create service clusterip | nodeport | loadbalancer | externalname (create_service.go). */
+import { nameErrors } from '../../../../cluster/api/registry/field-errors';
 import type { KubeObject } from '../../../../cluster/api/types';
 import type { Command } from '../cli/command';
 import { KubectlError } from '../cli/errors';
@@ -42,8 +43,6 @@ export function parsePorts(spec: string): { port: number; targetPort: number | s
   return { port, targetPort: target };
 }
 
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 async function runCreateService(inv: Invocation, flags: Flags, type: ServiceType): Promise<number> {
   const name = completeTyped(inv, flags);
   const tcp = flags.list('tcp');
@@ -52,7 +51,7 @@ async function runCreateService(inv: Invocation, flags: Flags, type: ServiceType
   // Validate.
   if (clusterIP === 'None' && type !== 'ClusterIP') throw new KubectlError('ClusterIP=None can only be used with ClusterIP service type');
   if (clusterIP !== 'None' && tcp.length === 0 && type !== 'ExternalName') throw new KubectlError('at least one tcp port specifier must be provided');
-  if (type === 'ExternalName' && (externalName.length > 253 || !DNS1123_SUBDOMAIN.test(externalName))) {
+  if (type === 'ExternalName' && nameErrors('subdomain', externalName).length) {
     throw new KubectlError(`invalid service external name ${externalName}`);
   }
   const nodePort = type === 'NodePort' ? flags.int('node-port') : 0;

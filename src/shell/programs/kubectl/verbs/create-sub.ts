@@ -1,29 +1,9 @@
 /** kubectl create namespace | configmap | deployment: objects built from flags. */
-import type { KubeObject, ResourceInfo } from '../../../../cluster/api/types';
+import type { KubeObject } from '../../../../cluster/api/types';
 import { resolvePath } from '../../../path';
 import type { Command } from '../cli/command';
 import { KubectlError } from '../cli/errors';
-import type { Flags } from '../cli/flags';
-import type { Invocation } from '../context';
-import { resolveTypeArg, typeOf } from '../resources/mapping';
-import { DRY_RUN_FLAG, dryRunOf, OUTPUT_FLAG, ResultPrinter } from './write-common';
-
-async function createObject(inv: Invocation, flags: Flags, resource: string, obj: KubeObject): Promise<number> {
-  const info: ResourceInfo = resolveTypeArg(inv.discovery(), resource);
-  if (info.namespaced) obj.metadata.namespace = inv.namespace;
-  const dryRun = dryRunOf(flags);
-  const printer = new ResultPrinter(inv, flags.string('output'), dryRun);
-  let result = obj;
-  if (dryRun !== 'client') result = await inv.client.create(typeOf(info), obj, { dryRun: dryRun === 'server', fieldValidation: 'Strict' });
-  printer.print(result, info, 'created');
-  return 0;
-}
-
-function nameArg(flags: Flags, usage: string): string {
-  if (flags.args.length === 0) throw new KubectlError(`exactly one NAME is required, got 0\nSee '${usage} -h' for help and examples`);
-  if (flags.args.length > 1) throw new KubectlError(`exactly one NAME is required, got ${flags.args.length}\nSee '${usage} -h' for help and examples`);
-  return flags.args[0];
-}
+import { completeTyped, createOrPrint, TYPED_CREATE_FLAGS, wrapWith } from './create-typed';
 
 export const createNamespaceCommand: Command = {
   name: 'namespace',
@@ -35,10 +15,10 @@ Examples:
   # Create a new namespace named my-namespace
   kubectl create namespace my-namespace`,
   usage: 'kubectl create namespace NAME [--dry-run=server|client|none] [flags] [options]',
-  flags: [DRY_RUN_FLAG, OUTPUT_FLAG],
+  flags: TYPED_CREATE_FLAGS,
   async run(inv, flags) {
-    const name = nameArg(flags, 'kubectl create namespace');
-    return createObject(inv, flags, 'namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    const name = completeTyped(inv, flags);
+    return createOrPrint(inv, flags, 'namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, 'created');
   },
 };
 
@@ -53,13 +33,12 @@ Examples:
   kubectl create configmap my-config --from-literal=key1=config1 --from-literal=key2=config2`,
   usage: 'kubectl create configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [flags] [options]',
   flags: [
-    DRY_RUN_FLAG,
-    OUTPUT_FLAG,
+    ...TYPED_CREATE_FLAGS,
     { name: 'from-literal', type: 'stringArray', usage: 'Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)' },
     { name: 'from-file', type: 'stringSlice', usage: 'Key file can be specified using its file path, in which case file basename will be used as configmap key.' },
   ],
   async run(inv, flags) {
-    const name = nameArg(flags, 'kubectl create configmap');
+    const name = completeTyped(inv, flags);
     const data: Record<string, string> = {};
     for (const lit of flags.list('from-literal')) {
       const eq = lit.indexOf('=');
@@ -77,8 +56,9 @@ Examples:
       data[key] = inv.io.fs.readFile(abs);
     }
     const obj: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } };
+    if (inv.namespaceExplicit) obj.metadata.namespace = inv.namespace;
     if (Object.keys(data).length) obj.data = data;
-    return createObject(inv, flags, 'configmaps', obj);
+    return createOrPrint(inv, flags, 'configmaps', obj, 'created', wrapWith('failed to create configmap: '));
   },
 };
 
@@ -99,26 +79,29 @@ Examples:
   kubectl create deployment my-dep --image=busybox`,
   usage: 'kubectl create deployment NAME --image=image -- [COMMAND] [args...] [flags] [options]',
   flags: [
-    DRY_RUN_FLAG,
-    OUTPUT_FLAG,
+    ...TYPED_CREATE_FLAGS,
     { name: 'image', type: 'stringSlice', usage: 'Image names to run. A deployment can have multiple images set for multi-container pod.' },
     { name: 'replicas', short: 'r', type: 'int', default: 1, usage: 'Number of replicas to create. Default is 1.' },
     { name: 'port', type: 'int', default: -1, usage: 'The containerPort that this deployment exposes.' },
   ],
   async run(inv, flags) {
-    const name = nameArg(flags, 'kubectl create deployment');
     const images = flags.list('image');
+    // cobra checks required flags before Run.
     if (images.length === 0) throw new KubectlError("required flag(s) \"image\" not set");
+    const name = completeTyped(inv, flags);
+    const command = flags.args.slice(1);
+    if (images.length > 1 && command.length) throw new KubectlError('cannot specify multiple --image options and command');
     const labels = { app: name };
-    const containers = images.map((image) => {
+    const containers = images.map((image, i) => {
       const c: Record<string, unknown> = { name: containerName(image), image, resources: {} };
-      if (flags.int('port') >= 0) c.ports = [{ containerPort: flags.int('port') }];
+      if (command.length) c.command = command;
+      if (i === 0 && flags.int('port') >= 0) c.ports = [{ containerPort: flags.int('port') }];
       return c;
     });
     const obj: KubeObject = {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name, labels },
+      metadata: inv.namespaceExplicit ? { name, namespace: inv.namespace, labels } : { name, labels },
       spec: {
         replicas: flags.int('replicas'),
         selector: { matchLabels: labels },
@@ -126,6 +109,6 @@ Examples:
         template: { metadata: { labels }, spec: { containers } },
       },
     };
-    return createObject(inv, flags, 'deployments', obj);
+    return createOrPrint(inv, flags, 'deployments', obj, 'created', wrapWith('failed to create deployment: '));
   },
 };

@@ -1,5 +1,6 @@
 /**
- * What kubectl's typed generators (create secret, create service, expose) share:
+ * What kubectl's typed generators (create namespace/configmap/deployment/secret/
+ * service/pdb, expose) share:
  * NameFromCommandArgs, their common flags, and Run's create-or-print step.
  */
 import type { KubeObject, ResourceInfo } from '../../../../cluster/api/types';
@@ -66,7 +67,7 @@ export async function createOrPrint(
   const info: ResourceInfo = resolveTypeArg(inv.discovery(), resource);
   let result = flags.bool('save-config') ? lastAppliedAnnotation(obj) : obj;
   if (dryRun !== 'client') {
-    const sent = { ...result, metadata: { ...result.metadata, namespace: inv.namespace } };
+    const sent = info.namespaced ? { ...result, metadata: { ...result.metadata, namespace: inv.namespace } } : result;
     try {
       result = await inv.client.create(typeOf(info), sent, { dryRun: dryRun === 'server', fieldValidation: 'Strict' });
     } catch (e) {

@@ -13,26 +13,29 @@ import { DELETE_LONG } from '../help/delete';
 import { watchObjectUntil } from './watch-object';
 import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, FILENAME_FLAGS } from './write-common';
 
-interface Target {
+export interface Target {
   info: ResourceInfo;
   namespace?: string;
   name: string;
 }
 
-function cascadeOf(inv: Invocation, flags: Flags): DeleteOptions['propagationPolicy'] {
+const GO_TRUE = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const GO_FALSE = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
+
+/** parseCascadingFlag: a strconv.ParseBool value is still taken, with a deprecation warning. */
+export function cascadeOf(inv: Invocation, flags: Flags): DeleteOptions['propagationPolicy'] {
   const v = flags.string('cascade');
+  const asBool = GO_TRUE.includes(v) ? true : GO_FALSE.includes(v) ? false : undefined;
+  if (asBool !== undefined) {
+    inv.err(`warning: --cascade=${v} is deprecated (boolean value) and can be replaced with --cascade=${asBool ? 'background' : 'orphan'}.\n`);
+    return asBool ? 'Background' : 'Orphan';
+  }
   switch (v) {
     case 'background':
       return 'Background';
     case 'foreground':
       return 'Foreground';
     case 'orphan':
-      return 'Orphan';
-    case 'true':
-      inv.err('warning: --cascade=true is deprecated (boolean value) and can be replaced with --cascade=background.\n');
-      return 'Background';
-    case 'false':
-      inv.err('warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\n');
       return 'Orphan';
     default:
       throw new KubectlError(`invalid cascade value (${v}). Must be "background", "foreground", or "orphan"`);
@@ -81,7 +84,7 @@ async function targetsFor(inv: Invocation, flags: Flags): Promise<{ targets: Tar
 }
 
 /** Resolves once the object with this uid is gone (a DELETED event, or a get that finds another/none). */
-async function waitGone(inv: Invocation, t: Target, uid: string | undefined): Promise<void> {
+export async function waitGone(inv: Invocation, t: Target, uid: string | undefined): Promise<void> {
   const current = await inv.client.get(typeOf(t.info), t.namespace, t.name).catch(() => undefined);
   if (!current || (uid && current.metadata.uid !== uid)) return;
   await watchObjectUntil(inv, t, current, 0, (ev) => ev.type === 'DELETED' && (!uid || ev.object.metadata.uid === uid));

@@ -12,7 +12,7 @@ import type { Invocation } from '../context';
 import { PodRemover, type EvictOptions } from '../drain/evict';
 import { checkNodeArgs, cordonOrUncordon, nodeInfos, SELECTOR_FLAG } from '../drain/nodes';
 import { podsForDeletion, type DrainOptions } from '../drain/pods';
-import { parseGoDuration } from '../rollout/duration';
+import { durationFlag } from '../rollout/duration';
 import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, type DryRun } from './write-common';
 
 const DRAIN_LONG = `Drain node in preparation for maintenance.
@@ -31,13 +31,6 @@ Examples:
   
   # As above, but abort if there are pods not managed by a replication controller, replica set, job, daemon set, or stateful set, and use a grace period of 15 minutes
   kubectl drain foo --grace-period=900`;
-
-function durationFlag(flags: Flags, name: string): number {
-  const raw = flags.string(name);
-  const ms = parseGoDuration(raw);
-  if (ms === undefined) throw new KubectlError(`invalid argument "${raw}" for "--${name}" flag: time: invalid duration ${JSON.stringify(raw)}\nSee 'kubectl drain --help' for usage.`);
-  return ms;
-}
 
 /** deleteOrEvictPodsSimple: resolves with the node's errors, empty when drained. */
 async function drainNode(inv: Invocation, node: KubeObject, o: DrainOptions, e: EvictOptions, dryRun: DryRun): Promise<string[]> {
@@ -70,6 +63,7 @@ function aggregateText(errs: string[]): string {
 }
 
 async function runDrain(inv: Invocation, flags: Flags): Promise<number> {
+  const timeoutMs = durationFlag(flags, 'timeout', inv.commandPath);
   checkNodeArgs(flags, 'drain');
   const dryRun = dryRunOf(flags);
   const podSelector = flags.string('pod-selector');
@@ -80,7 +74,6 @@ async function runDrain(inv: Invocation, flags: Flags): Promise<number> {
       throw new KubectlError('--pod-selector=<pod_selector> must be a valid label selector');
     }
   }
-  const timeoutMs = durationFlag(flags, 'timeout');
   const nodes = await nodeInfos(inv, flags);
   const o: DrainOptions = {
     force: flags.bool('force'),

@@ -3,6 +3,7 @@
  * selector, ports and protocols read from the exposed object.
  */
 import type { KubeObject } from '../../../../cluster/api/types';
+import { formatLabelSet } from '../../../../cluster/api/selectors';
 import { KubectlError } from '../cli/errors';
 
 type Obj = Record<string, any>;
@@ -18,13 +19,6 @@ export function checkCanBeExposed(kind: string, group: string): void {
   if (!EXPOSABLE.has(`${group}/${kind}`)) throw new KubectlError(`cannot expose a ${group ? `${kind}.${group}` : kind}`);
 }
 
-/** MakeLabels: k=v,k=v. */
-export function makeLabels(labels: Record<string, string> | undefined): string {
-  return Object.entries(labels ?? {})
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
-}
-
 /** Go's %+v of []metav1.LabelSelectorRequirement. */
 function expressionsText(exprs: Obj[]): string {
   return `[${exprs.map((e) => `{Key:${e.key ?? ''} Operator:${e.operator ?? ''} Values:[${(e.values ?? []).join(' ')}]}`).join(' ')}]`;
@@ -35,14 +29,14 @@ export function selectorForObject(obj: KubeObject): string {
   const spec = (obj.spec ?? {}) as Obj;
   const kind = obj.kind;
   const group = groupOf(obj.apiVersion);
-  if (kind === 'ReplicationController' && group === '') return makeLabels(spec.selector);
+  if (kind === 'ReplicationController' && group === '') return formatLabelSet(spec.selector);
   if (kind === 'Pod' && group === '') {
     if (Object.keys(obj.metadata.labels ?? {}).length === 0) throw new Error('the pod has no labels and cannot be exposed');
-    return makeLabels(obj.metadata.labels);
+    return formatLabelSet(obj.metadata.labels);
   }
   if (kind === 'Service' && group === '') {
     if (spec.selector == null) throw new Error('the service has no pod selector set');
-    return makeLabels(spec.selector);
+    return formatLabelSet(spec.selector);
   }
   if ((kind === 'Deployment' || kind === 'ReplicaSet') && group === 'extensions') {
     let labels: Record<string, string> | undefined;
@@ -53,13 +47,13 @@ export function selectorForObject(obj: KubeObject): string {
     if (Object.keys(labels ?? {}).length === 0) {
       throw new Error(`the ${kind === 'Deployment' ? 'deployment' : 'replica set'} has no labels or selectors and cannot be exposed`);
     }
-    return makeLabels(labels);
+    return formatLabelSet(labels);
   }
   if ((kind === 'Deployment' || kind === 'ReplicaSet') && group === 'apps') {
     const what = kind === 'Deployment' ? 'deployment' : 'replicaset';
     if (!spec.selector || Object.keys(spec.selector.matchLabels ?? {}).length === 0) throw new Error(`invalid ${what}: no selectors, therefore cannot be exposed`);
     if (spec.selector.matchExpressions?.length) throw new Error(`couldn't convert expressions - "${expressionsText(spec.selector.matchExpressions)}" to map-based selector format`);
-    return makeLabels(spec.selector.matchLabels);
+    return formatLabelSet(spec.selector.matchLabels);
   }
   throw new Error(`cannot extract pod selector from ${goTypeName(obj)}`);
 }

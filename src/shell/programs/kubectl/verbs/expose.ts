@@ -1,12 +1,13 @@
 /** kubectl expose (pkg/cmd/expose/expose.go): a Service selecting what a pod, controller or Service selects. */
 import type { KubeObject } from '../../../../cluster/api/types';
+import { formatLabelSet } from '../../../../cluster/api/selectors';
 import type { Command } from '../cli/command';
 import { AggregateError, KubectlError } from '../cli/errors';
 import type { Flags } from '../cli/flags';
 import type { Invocation } from '../context';
 import { resolveTypeArg } from '../resources/mapping';
 import { createOrPrint, fieldManagerFlag, SAVE_CONFIG_FLAG } from './create-typed';
-import { checkCanBeExposed, makeLabels, portsForObject, protocolsForObject, selectorForObject } from './expose-introspect';
+import { checkCanBeExposed, portsForObject, protocolsForObject, selectorForObject } from './expose-introspect';
 import { visitResources } from './resource-visit';
 import { DRY_RUN_FLAG, dryRunOf, FILENAME_FLAGS, OUTPUT_FLAG, ResultPrinter } from './write-common';
 
@@ -158,7 +159,7 @@ async function exposeOne(inv: Invocation, flags: Flags, o: ExposeOptions, obj: K
   }
   const protocols = [...protocolsForObject(obj)].flatMap(([port, list]) => list.map((p) => `${port}/${p}`)).join(',');
   if (protocols) o.protocols = protocols;
-  if (!o.labels) o.labels = makeLabels(obj.metadata.labels);
+  if (!o.labels) o.labels = formatLabelSet(obj.metadata.labels);
   const service = buildService(o);
   if (dryRunOf(flags) === 'client') {
     // Printed before --save-config is applied; the namespace only when -n was given.

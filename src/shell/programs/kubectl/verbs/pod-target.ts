@@ -4,7 +4,7 @@ import { KubectlError } from '../cli/errors';
 import type { Invocation } from '../context';
 import { parseResourceArgs } from '../resources/mapping';
 
-const PODS = { group: '', version: 'v1', resource: 'pods' };
+export const PODS = { group: '', version: 'v1', resource: 'pods' };
 
 export async function podForTarget(inv: Invocation, target: string): Promise<KubeObject> {
   if (!target.includes('/')) return inv.client.get(PODS, inv.namespace, target);

@@ -12,10 +12,9 @@ import type { Flags } from '../cli/flags';
 import type { Invocation } from '../context';
 import { isAbort } from '../../../shell';
 import { parseResourceArgs, resolveTypeArg, typeOf } from '../resources/mapping';
-import { podForTarget } from './pod-target';
+import { PODS, podForTarget } from './pod-target';
 import { watchObjectUntil } from './watch-object';
 
-const PODS = { group: '', version: 'v1', resource: 'pods' };
 const USAGE_HINT = "See 'kubectl port-forward -h' for help and examples";
 
 type Obj = Record<string, any>;

@@ -49,5 +49,25 @@ describe('kubectl replace', () => {
     });
     expect(await web.exec('kubectl replace -f other.yaml --grace-period=3')).toEqual({ output: 'error: --grace-period must have --force specified\n', exitCode: 1 });
     expect(await web.exec('kubectl replace')).toEqual({ output: 'error: must specify --filename to replace\n', exitCode: 1 });
+    expect(await web.exec('kubectl replace -f web.yaml --timeout=0s --grace-period=-1')).toEqual({ output: 'service/nginx replaced\nstatefulset.apps/web replaced\n', exitCode: 0 });
+    expect(await web.exec('kubectl replace -f other.yaml --cascade=sideways')).toEqual({
+      output: 'error: invalid cascade value (sideways). Must be "background", "foreground", or "orphan"\n',
+      exitCode: 1,
+    });
+    expect(await web.exec('kubectl replace --force -f other.yaml --timeout=soon')).toEqual({
+      output: `error: invalid argument "soon" for "--timeout" flag: time: invalid duration "soon"\nSee 'kubectl replace --help' for usage.\n`,
+      exitCode: 1,
+    });
+  });
+
+  it('takes a boolean --cascade with the delete command\'s deprecation warning', async () => {
+    web = await startWeb(createSession);
+    expect(await web.exec('kubectl replace --force --cascade=false -f web.yaml')).toEqual({
+      output:
+        'warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\n' +
+        'service "nginx" deleted\nstatefulset.apps "web" deleted\nservice/nginx replaced\nstatefulset.apps/web replaced\n',
+      exitCode: 0,
+    });
+    expect(await web.exec('kubectl get pods -o name')).toEqual({ output: 'pod/web-0\npod/web-1\n', exitCode: 0 });
   });
 });

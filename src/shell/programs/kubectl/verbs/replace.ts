@@ -10,15 +10,17 @@ import { addSourceToErr, AggregateError, KubectlError } from '../cli/errors';
 import type { Flags } from '../cli/flags';
 import type { Invocation } from '../context';
 import { lastAppliedAnnotation } from '../apply/last-applied';
-import { parseGoDuration } from '../rollout/duration';
+import { durationFlag } from '../rollout/duration';
 import { applyNamespace, visitManifests, type ManifestItem } from '../resources/manifests';
 import { kindGroup, typeOf } from '../resources/mapping';
+import { cascadeOf, waitGone } from './delete';
 import { DRY_RUN_FLAG, dryRunOf, FILENAME_FLAGS, OUTPUT_FLAG, ResultPrinter } from './write-common';
 
-function validate(flags: Flags): void {
+/** Validate, after Complete turned --grace-period=0 into 1. */
+function validate(flags: Flags, grace: number, timeoutMs: number): void {
   const force = flags.bool('force');
-  if (flags.changed('grace-period') && !force) throw new KubectlError('--grace-period must have --force specified');
-  if (flags.changed('timeout') && !force) throw new KubectlError('--timeout must have --force specified');
+  if (grace >= 0 && !force) throw new KubectlError('--grace-period must have --force specified');
+  if (timeoutMs !== 0 && !force) throw new KubectlError('--timeout must have --force specified');
   if (force && flags.changed('dry-run') && dryRunOf(flags) !== 'none') throw new KubectlError('--dry-run can not be used when --force is set');
   if (flags.list('filename').length === 0) throw new KubectlError('must specify --filename to replace');
 }
@@ -35,9 +37,18 @@ async function put(inv: Invocation, item: ManifestItem, dryRun: boolean) {
 }
 
 async function runReplace(inv: Invocation, flags: Flags): Promise<number> {
-  validate(flags);
+  const timeoutMs = durationFlag(flags, 'timeout', inv.commandPath);
   const dryRun = dryRunOf(flags);
   const printer = new ResultPrinter(inv, flags.string('output'), dryRun);
+  // Complete: DeleteFlags.ToOptions, and grace 0 becomes 1 with a wait for deletion.
+  const propagationPolicy = cascadeOf(inv, flags);
+  let grace = flags.int('grace-period');
+  let waitForDeletion = flags.bool('wait');
+  if (grace === 0) {
+    grace = 1;
+    waitForDeletion = true;
+  }
+  validate(flags, grace, timeoutMs);
   const files = flags.list('filename');
   const recursive = flags.bool('recursive');
   const prepare = (item: ManifestItem) => {
@@ -70,32 +81,38 @@ async function runReplace(inv: Invocation, flags: Flags): Promise<number> {
     items.push(item);
   });
   if (readErrors.length) throw new AggregateError(readErrors);
-  const grace = flags.int('grace-period');
-  const cascade = flags.string('cascade');
-  const propagationPolicy = cascade === 'orphan' ? 'Orphan' : cascade === 'foreground' ? 'Foreground' : 'Background';
-  const deleted: ManifestItem[] = [];
+  // DeleteResult: each deleted as kubectl delete prints it, waited for (watch) with --wait.
+  const deleted: Array<{ item: ManifestItem; uid?: string }> = [];
   for (const item of items) {
     const { namespace, name } = item.object.metadata;
+    let obj;
     try {
-      await inv.client.delete(typeOf(item.info), namespace, name ?? '', { propagationPolicy, ...(grace >= 0 ? { gracePeriodSeconds: grace === 0 ? 1 : grace } : {}) });
+      obj = await inv.client.delete(typeOf(item.info), namespace, name ?? '', { propagationPolicy, ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}) });
     } catch (e) {
       if (isApiError(e) && e.code === 404) continue;
       throw e;
     }
     inv.out(`${kindGroup(item.info)} "${name}" deleted\n`);
-    deleted.push(item);
+    deleted.push({ item, uid: obj.metadata.uid });
   }
-  const timeoutMs = parseGoDuration(flags.string('timeout')) || 5 * 60_000;
-  const deadline = inv.now() + timeoutMs;
-  for (const item of deleted) {
+  if (waitForDeletion) {
+    for (const { item, uid } of deleted) await waitGone(inv, { info: item.info, namespace: item.object.metadata.namespace, name: item.object.metadata.name ?? '' }, uid);
+  }
+  // Then forceReplace's own poll: a get every second until NotFound, each object under its own timeout.
+  for (const { item } of deleted) {
     const { namespace, name } = item.object.metadata;
+    const deadline = inv.now() + (timeoutMs || 5 * 60_000);
     for (;;) {
       const gone = await inv.client.get(typeOf(item.info), namespace, name ?? '').then(
         () => false,
         (e) => (isApiError(e) && e.code === 404 ? true : Promise.reject(e)),
       );
       if (gone) break;
-      if (inv.now() + 1000 > deadline) throw new KubectlError('timed out waiting for the condition');
+      const left = deadline - inv.now();
+      if (left <= 1000) {
+        await inv.io.sleep(Math.max(0, left));
+        throw new KubectlError('context deadline exceeded');
+      }
       await inv.io.sleep(1000);
     }
   }

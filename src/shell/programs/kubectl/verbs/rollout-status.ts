@@ -4,7 +4,7 @@ import { AggregateError, KubectlError } from '../cli/errors';
 import type { Flags } from '../cli/flags';
 import type { Invocation } from '../context';
 import type { Json } from '../printers/types';
-import { parseGoDuration } from '../rollout/duration';
+import { durationFlag } from '../rollout/duration';
 import { statusViewerFor } from '../rollout/status';
 import { watchObjectUntil } from './watch-object';
 import { fetchTargets, requireResources, SELECTOR_FLAG, TARGET_FILENAME_FLAGS, type Target } from '../rollout/targets';
@@ -20,12 +20,10 @@ async function watchUntilDone(inv: Invocation, t: Target, evaluate: (obj: Json) 
 }
 
 async function runStatus(inv: Invocation, flags: Flags): Promise<number> {
+  const timeoutMs = durationFlag(flags, 'timeout', inv.commandPath);
   requireResources(inv, flags, flags.args);
   const revision = flags.int('revision');
   if (revision < 0) throw new KubectlError(`revision must be a positive integer: ${revision}`);
-  const timeoutText = flags.string('timeout');
-  const timeoutMs = parseGoDuration(timeoutText);
-  if (timeoutMs === undefined) throw new KubectlError(`invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`);
   const { targets, errors } = await fetchTargets(inv, flags, flags.args, true);
   if (errors.length) throw new AggregateError(errors);
   const watch = flags.bool('watch');

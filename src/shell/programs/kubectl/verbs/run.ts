@@ -4,9 +4,9 @@ import type { Command } from '../cli/command';
 import { KubectlError, SilentExit } from '../cli/errors';
 import type { Flags } from '../cli/flags';
 import type { Invocation } from '../context';
+import { PODS } from './pod-target';
 import { attachToContainer, ExecFailure } from '../../../pod/attach';
 
-const PODS = { group: '', version: 'v1', resource: 'pods' };
 
 function podFor(inv: Invocation, flags: Flags, name: string, rest: string[]): KubeObject {
   const restart = flags.string('restart') || 'Always';
@@ -39,6 +39,13 @@ async function waitRunning(inv: Invocation, name: string): Promise<KubeObject> {
     await inv.io.sleep(500);
   }
   throw new KubectlError('timed out waiting for the condition');
+}
+
+/** ContainerStatuses[0].State.Terminated, read before --rm deletes the pod. */
+async function terminatedState(inv: Invocation, name: string): Promise<{ reason?: string; message?: string } | undefined> {
+  const pod = await inv.client.get(PODS, inv.namespace, name).catch(() => undefined);
+  const statuses = (pod?.status as { containerStatuses?: Array<{ state?: { terminated?: { reason?: string; message?: string } } }> } | undefined)?.containerStatuses;
+  return statuses?.[0]?.state?.terminated;
 }
 
 export const runCommand: Command = {
@@ -78,7 +85,9 @@ Examples:
       return 0;
     }
     const pod = await waitRunning(inv, name);
+    const restart = flags.string('restart') || 'Always';
     let code = 0;
+    let terminated: { reason?: string; message?: string } | undefined;
     try {
       if (flags.bool('tty') && flags.bool('stdin') && !flags.bool('quiet')) inv.err("If you don't see a command prompt, try pressing enter.\n");
       const spec = (pod.spec as { containers: Array<{ command?: string[]; args?: string[] }> }).containers[0];
@@ -86,6 +95,7 @@ Examples:
       const session = await inv.client.exec(inv.namespace, name);
       const argv = command.length ? command : [session.contents.shells.includes('sh') ? 'sh' : 'bash'];
       code = await attachToContainer(inv.client, inv.io, { namespace: inv.namespace, pod: name, command: argv, stdin: flags.bool('stdin'), tty: flags.bool('tty'), reportExit: false });
+      if (code !== 0 && code !== 130 && restart !== 'Always') terminated = await terminatedState(inv, name);
     } catch (e) {
       if (e instanceof ExecFailure) throw new KubectlError(e.message);
       throw e;
@@ -97,9 +107,9 @@ Examples:
     }
     // run.go waits for the exit code only when the pod does not restart, and reports a failed
     // pod as a CodeExitError: "pod NS/NAME terminated (REASON)" and its message, with the code.
-    const restart = flags.string('restart') || 'Always';
     if (code === 0 || code === 130 || restart === 'Always') return 0;
-    inv.err(`pod ${inv.namespace}/${name} terminated (Error)\n`);
+    const text = `pod ${inv.namespace}/${name} terminated (${terminated?.reason ?? 'Error'})\n${terminated?.message ?? ''}`;
+    inv.err(text.endsWith('\n') ? text : `${text}\n`);
     throw new SilentExit(code);
   },
 };

@@ -10,7 +10,7 @@ import { AggregateError, KubectlError } from '../cli/errors';
 import type { Flags } from '../cli/flags';
 import type { Invocation } from '../context';
 import { typeOf } from '../resources/mapping';
-import { parseGoDuration } from '../rollout/duration';
+import { durationFlag } from '../rollout/duration';
 import { visitResources, type VisitedObject } from './resource-visit';
 import { DRY_RUN_FLAG, dryRunOf, FILENAME_FLAGS, OUTPUT_FLAG, ResultPrinter, type DryRun } from './write-common';
 
@@ -94,19 +94,9 @@ async function waitForReplicas(inv: Invocation, t: VisitedObject, replicas: numb
   }
 }
 
-function timeoutOf(flags: Flags): number {
-  const raw = flags.string('timeout');
-  const ms = parseGoDuration(raw);
-  // pflag rejects it while parsing, so kubectl adds its usage hint.
-  if (ms === undefined) {
-    throw new KubectlError(`invalid argument "${raw}" for "--timeout" flag: time: invalid duration ${JSON.stringify(raw)}\nSee 'kubectl scale --help' for usage.`);
-  }
-  return ms;
-}
-
 async function runScale(inv: Invocation, flags: Flags): Promise<number> {
+  const timeout = durationFlag(flags, 'timeout', inv.commandPath);
   if (!flags.changed('replicas')) throw new KubectlError('required flag(s) "replicas" not set');
-  const timeout = timeoutOf(flags);
   const dryRun: DryRun = dryRunOf(flags);
   const printer = new ResultPrinter(inv, flags.string('output'), dryRun);
   const replicas = flags.int('replicas');

@@ -6,9 +6,9 @@ import type { Flags } from '../cli/flags';
 import type { Invocation } from '../context';
 import { dryRunSuffix, DRY_RUN_FLAG, dryRunOf, OUTPUT_FLAG } from './write-common';
 import { resolveTypeArg } from '../resources/mapping';
+import { NODES } from '../drain/nodes';
 import { parseTaints, reorganizeTaints, type Taint } from './taint-spec';
 
-const NODES = { group: '', version: 'v1', resource: 'nodes' };
 const USAGE_HINT = "See 'kubectl taint -h' for help and examples";
 
 interface Plan {

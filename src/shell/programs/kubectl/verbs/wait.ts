@@ -10,7 +10,7 @@ import { KubectlError } from '../cli/errors';
 import type { Flags } from '../cli/flags';
 import type { Invocation } from '../context';
 import { typeOf } from '../resources/mapping';
-import { parseGoDuration } from '../rollout/duration';
+import { durationFlag } from '../rollout/duration';
 import { visitResources, type VisitedObject, type VisitRequest } from './resource-visit';
 import { isMet, parseWaitFor, type WaitFor } from './wait-condition';
 import { watchObjectUntil } from './watch-object';
@@ -62,13 +62,6 @@ async function waitMet(inv: Invocation, t: VisitedObject, waitFor: WaitFor, time
   return last;
 }
 
-function timeoutOf(flags: Flags): number {
-  const raw = flags.string('timeout');
-  const ms = parseGoDuration(raw);
-  if (ms === undefined) throw new KubectlError(`invalid argument "${raw}" for "--timeout" flag: time: invalid duration ${JSON.stringify(raw)}\nSee 'kubectl wait --help' for usage.`);
-  return ms < 0 ? WEEK_MS : ms;
-}
-
 /** --for=create: polls every 500ms until every named object exists. */
 async function waitCreated(inv: Invocation, req: VisitRequest, deadline: number): Promise<void> {
   for (;;) {
@@ -82,8 +75,9 @@ async function waitCreated(inv: Invocation, req: VisitRequest, deadline: number)
 }
 
 async function runWait(inv: Invocation, flags: Flags): Promise<number> {
+  const timeout = durationFlag(flags, 'timeout', inv.commandPath);
   const waitFor = parseWaitFor(flags.string('for'));
-  const timeoutMs = timeoutOf(flags);
+  const timeoutMs = timeout < 0 ? WEEK_MS : timeout;
   const deadline = inv.now() + timeoutMs;
   const printer = new ResultPrinter(inv, flags.string('output'), 'none');
   const req: VisitRequest = {
