@@ -10,7 +10,7 @@ import { createLab } from '../src/worker/create-lab';
 import { FakeDirectory } from '../src/worker/opfs-fake.testkit';
 import { loadOpfsVolumes, savedLabVolumes } from '../src/worker/opfs-volumes';
 import { openIdbStorage } from '../src/worker/persistence/idb-storage';
-import { openSavedLab } from '../src/worker/persistence/saved-lab';
+import { openSavedSlot } from '../src/worker/persistence/saved-lab';
 
 const settle = () => new Promise<void>((r) => setImmediate(r));
 
@@ -19,8 +19,8 @@ export async function restoreFigures(pods: number): Promise<{ saveMs: number; co
   const idb = new IDBFactory();
   const opfs = new FakeDirectory();
   let clock = new VirtualClock(Date.UTC(2026, 0, 1));
-  const open = () =>
-    openSavedLab({
+  const open = async () => {
+    const slot = await openSavedSlot({
       openStorage: () => openIdbStorage('bench', idb),
       loadVolumes: async (name) => loadOpfsVolumes(await opfs.getDirectoryHandle(name)),
       volumes: (name, loaded) => savedLabVolumes(Promise.resolve(opfs), name, () => clock.now(), loaded),
@@ -31,6 +31,8 @@ export async function restoreFigures(pods: number): Promise<{ saveMs: number; co
       randomState: () => 1,
       makeLab: ({ storage, restore }) => createLab({ seed: 7, clock, storage, restore }),
     });
+    return { lab: slot.restore() ?? slot.fresh(), whenSaved: () => slot.whenSaved() };
+  };
   const first = await open();
   const { client } = first.lab.cluster;
   await client.create(SERVICES, headlessService());

@@ -3,6 +3,7 @@ import { preloadPrograms } from './shell/programs/index';
 import { preloadServers } from './cluster/containers/preload-servers';
 import type { Terminal, TerminalSink } from './shell/terminal-types';
 import { AnsiScreen } from './shell/ansi-screen';
+import { stripAnsi } from './shell/ansi';
 import { createLab, type Lab } from './worker/create-lab';
 import { CommandLog, LessonEngine, kubeconfigNamespace, requireLesson, runLessonSetup, type Language, type Lesson } from './lessons/index';
 import { readLessonFiles, LESSONS_DIR } from './lessons/node-loader';
@@ -76,11 +77,9 @@ const SIZE = { cols: 200, rows: 50 };
 const ENTER_ALT_SCREEN = '\x1b[?1049h';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 const preloaded = Promise.all([preloadPrograms(), preloadServers()]);
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[()][0-9A-B]/g;
-
 /** Output without ANSI sequences, with '\n' line ends; the scans are skipped when there is nothing to strip (long listings). */
 function plainText(text: string): string {
-  const stripped = text.includes('\x1b') ? text.replace(ANSI, '') : text;
+  const stripped = stripAnsi(text);
   return stripped.includes('\r\n') ? stripped.replace(/\r\n/g, '\n') : stripped;
 }
 

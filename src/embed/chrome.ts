@@ -64,7 +64,7 @@ export class WidgetChrome {
     this.drawError();
   }
 
-  text(key: EmbedTextKey, params?: Record<string, string | number>): string {
+  private text(key: EmbedTextKey, params?: Record<string, string | number>): string {
     return embedText(this.language, key, params);
   }
 
@@ -88,7 +88,7 @@ export class WidgetChrome {
   }
 }
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   return node;

@@ -1,12 +1,9 @@
 import { bufferText, cursorLineText } from '../ui/terminal/registry';
-import { parseOptions, type EmbedOptions } from './options';
+import { OPTION_NAMES, parseOptions, type EmbedOptions } from './options';
 import { Session } from './session';
 import { showChange } from './changes';
 
 export type { WidgetState } from './session';
-
-/** The attributes the widget reads; each takes effect when it changes. */
-const OPTION_ATTRIBUTES = ['lesson', 'step', 'theme', 'height', 'mode', 'show', 'script', 'lang', 'speed'];
 
 /**
  * <kube-lab>: a terminal on its own simulated cluster (one worker per
@@ -18,8 +15,9 @@ const OPTION_ATTRIBUTES = ['lesson', 'step', 'theme', 'height', 'mode', 'show', 
  * script or mode (or any change to a demonstration) plays again on a fresh one.
  */
 export class KubeLabElement extends HTMLElement {
+  // Each option attribute takes effect when it changes.
   static get observedAttributes(): string[] {
-    return OPTION_ATTRIBUTES;
+    return [...OPTION_NAMES];
   }
 
   private readonly root: ShadowRoot;

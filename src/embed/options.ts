@@ -1,10 +1,12 @@
+import { pickLanguage, type UiLanguage } from '../ui/i18n/i18n';
+
 /**
  * The options of a <kube-lab> widget, read the same way from element
  * attributes and from the iframe page's query string (embed.html?lesson=…).
  */
 export type EmbedTheme = 'light' | 'dark';
 export type EmbedMode = 'interactive' | 'show';
-export type EmbedLanguage = 'en' | 'zh-CN';
+export type EmbedLanguage = UiLanguage;
 
 export interface EmbedOptions {
   /** A lesson id: the widget runs that lesson's lab and shows its current step. */
@@ -23,6 +25,9 @@ export interface EmbedOptions {
   /** Simulated seconds per real second (the app's speed control): 1 unless set. */
   speed: number;
 }
+
+/** The option names: the element's attributes, and embed.html's query parameters. */
+export const OPTION_NAMES = ['lesson', 'step', 'theme', 'height', 'mode', 'show', 'script', 'lang', 'speed'] as const;
 
 export const DEFAULT_HEIGHT = '360px';
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -75,10 +80,9 @@ export function parseScript(text: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
-/** 'zh-CN', 'zh', 'zh-Hans'… → 'zh-CN'; anything else (or nothing) → 'en'. */
+/** The app's choice from one tag: any zh tag → 'zh-CN', anything else (or nothing) → 'en'. */
 export function parseLanguage(value: string | null): EmbedLanguage {
-  const v = value?.trim().toLowerCase() ?? '';
-  return v === 'zh' || v.startsWith('zh-') ? 'zh-CN' : 'en';
+  return pickLanguage(null, value ? [value.trim()] : []);
 }
 
 /** Simulated speed: a number from 0 (paused) to 100; anything else is 1. */

@@ -161,13 +161,12 @@ export class Session {
     if (options.speed !== 1) await api.setSpeed(options.speed);
     let lessonFailed = false;
     if (options.lesson) {
-      // A demonstration stops at a lesson that cannot start; a terminal says so and stays usable.
-      if (options.mode === 'show') await this.startLesson(options.lesson, options.step);
-      else
-        await this.startLesson(options.lesson, options.step).catch((e: unknown) => {
-          lessonFailed = true;
-          this.fail(errorOf(e));
-        });
+      await this.startLesson(options.lesson, options.step).catch((e: unknown) => {
+        // A demonstration stops at a lesson that cannot start; a terminal says so and stays usable.
+        if (options.mode === 'show') throw e;
+        lessonFailed = true;
+        this.fail(errorOf(e));
+      });
     }
     await this.waitForPrompt();
     if (this.disposed || options.mode === 'show') return;
@@ -183,7 +182,7 @@ export class Session {
         if (run === this.lessonRun) this.view.update(update.state);
       }),
     ).catch((e: unknown) => {
-      throw new LessonFailed(e);
+      throw new LessonFailed(messageOf(e));
     });
     const state = step ? await this.api.goToStep(step) : session.state;
     if (run !== this.lessonRun || this.disposed) return;
@@ -248,11 +247,8 @@ export class Session {
   }
 }
 
-class LessonFailed extends Error {
-  constructor(readonly reason: unknown) {
-    super(messageOf(reason));
-  }
-}
+/** The worker could not start the lesson: shown as lessonFailed, not as a general failure. */
+class LessonFailed extends Error {}
 
 function errorOf(e: unknown): WidgetError {
   if (e instanceof LessonFailed) return { key: 'lessonFailed', params: { message: e.message } };

@@ -1,7 +1,5 @@
 import workerUrl from '../worker/worker-entry.ts?worker&url';
-
-/** The name each widget's worker carries, so worker code can tell a widget's throwaway lab from the app's. */
-export const EMBED_WORKER_NAME = 'kubelab-embed';
+import { EMBED_WORKER_NAME } from '../worker/worker-name';
 
 /**
  * A new worker, so a new cluster, for each widget. When embed.js is loaded

@@ -15,19 +15,6 @@ describe('the widget texts', () => {
     expect(same).toEqual(['failed']);
   });
 
-  it('draws the captions and the Replay button in the language asked for', () => {
-    expect(['captionShow', 'captionInteractive', 'replay'].map((k) => embedText('en', k as 'replay'))).toEqual([
-      'Show me: a recorded demonstration (read-only)',
-      'A simulated Kubernetes cluster in your browser',
-      'Replay',
-    ]);
-    expect(['captionShow', 'captionInteractive', 'replay'].map((k) => embedText('zh-CN', k as 'replay'))).toEqual([
-      '演示：预先录制的操作（只读）',
-      '在浏览器中运行的模拟 Kubernetes 集群',
-      '重放',
-    ]);
-  });
-
   it('fills the step line as the app words it', () => {
     const params = { title: 'Your first StatefulSet', n: 1, total: 4 };
     expect(embedText('en', 'stepOf', params)).toBe('Your first StatefulSet · Step 1 of 4');

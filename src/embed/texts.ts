@@ -1,9 +1,10 @@
+import { fillPlaceholders } from '../ui/i18n/fill';
+import { en as ui, zhCN as uiZh } from '../ui/i18n/strings';
 import type { EmbedLanguage } from './options';
 
 /**
- * Every text the widget shows or announces, in each language it speaks.
- * A table of its own: the widget bundle stays small and free of the app's UI.
- * The zh-CN wording follows the app's (src/ui/i18n/strings.ts).
+ * Every text the widget shows or announces, in each language it speaks; the lesson
+ * texts it shares with the app are the app's (strings.ts is a plain table, no UI code).
  */
 const en = {
   regionInteractive: 'kubelab terminal',
@@ -13,12 +14,12 @@ const en = {
   replay: 'Replay',
   replayLabel: 'Replay the demonstration on a fresh cluster',
   lessonRegion: 'Lesson step',
-  stepOf: '{title} · Step {n} of {total}',
-  stepDone: '✓ Done',
+  stepOf: `{title} · ${ui['lesson.stepOf']}`,
+  stepDone: `✓ ${ui['lesson.stepDone']}`,
   workerStopped: 'The simulated cluster stopped unexpectedly.',
   failed: 'kubelab: {message}',
-  lessonFailed: 'This lesson could not start: {message}',
-} as const;
+  lessonFailed: `${ui['lesson.failed']} {message}`,
+};
 
 export type EmbedTextKey = keyof typeof en;
 type EmbedTexts = Record<EmbedTextKey, string>;
@@ -31,19 +32,18 @@ const zhCN: EmbedTexts = {
   replay: '重放',
   replayLabel: '在全新的集群上重放演示',
   lessonRegion: '课程步骤',
-  stepOf: '{title} · 第 {n} 步，共 {total} 步',
-  stepDone: '✓ 已完成',
+  stepOf: `{title} · ${uiZh['lesson.stepOf']}`,
+  stepDone: `✓ ${uiZh['lesson.stepDone']}`,
   workerStopped: '模拟集群意外停止。',
   failed: 'kubelab: {message}',
-  lessonFailed: '本课无法启动：{message}',
+  lessonFailed: `${uiZh['lesson.failed']}{message}`,
 };
 
 const TABLE: Record<EmbedLanguage, EmbedTexts> = { en, 'zh-CN': zhCN };
 
 /** The text in `language` with `{name}` placeholders filled; unknown placeholders stay as written. */
 export function embedText(language: EmbedLanguage, key: EmbedTextKey, params: Record<string, string | number> = {}): string {
-  const template = TABLE[language][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillPlaceholders(TABLE[language][key], params);
 }
 
 /** All keys, for tests that check every language has every text. */

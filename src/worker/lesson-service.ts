@@ -16,6 +16,7 @@ import {
   type Language,
   type Lesson,
 } from '../lessons/index';
+import { stripAnsi } from '../shell/ansi';
 import type { CommandEvent, Terminal } from '../shell/terminal-types';
 import type { Lab } from './create-lab';
 import type { LabSlots } from './lab-slots';
@@ -24,7 +25,6 @@ import type { SpeedControl } from './lab-service';
 
 /** Simulated seconds per real second while a lesson's setup runs. */
 export const SETUP_SPEED = 60;
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[()][0-9A-B]/g;
 
 export interface LessonServiceOptions {
   /** Every file under lessons/, keyed by path (loaded when first needed). */
@@ -208,7 +208,7 @@ export function createLessonService(options: LessonServiceOptions): LessonContro
         if (event.type === 'start') {
           entry = running ? { log: running.log, index: running.log.start(event.line) } : undefined;
         } else if (entry && event.type === 'output') {
-          entry.log.append(entry.index, event.text.replace(ANSI, ''));
+          entry.log.append(entry.index, stripAnsi(event.text));
         } else if (entry && event.type === 'end') {
           entry.log.finish(entry.index, event.exitCode);
           entry = undefined;

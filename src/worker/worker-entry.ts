@@ -7,9 +7,10 @@
  */
 import { startEarlyStorage } from './persistence/early-storage';
 import { openFirstTerminal, type FirstTerminalMessage } from './first-terminal';
+import { isEmbedWorker } from './worker-name';
 
 // An embedded widget's lab is never saved, and its page opens its terminals itself (see worker.ts).
-const app = (globalThis as { name?: string }).name !== 'kubelab-embed';
+const app = !isEmbedWorker();
 if (app) startEarlyStorage();
 
 const early: MessageEvent[] = [];

@@ -10,6 +10,7 @@ import { STARTER_FILES } from './starter-files';
 import { openBrowserSlot, type SlotName } from './persistence/browser';
 import { savedLabApi } from './persistence/saved-lab-api';
 import { labSlots, memorySlot } from './lab-slots';
+import { isEmbedWorker } from './worker-name';
 
 // A restored lab's simulated time must not go back: the clock starts at its saved time when that is later.
 let clockOffset = 0;
@@ -29,8 +30,8 @@ const volumes = browserOpfsVolumes(() => clock.now());
 const seed = () => Math.floor(Math.random() * 0x7fffffff);
 
 // The app's sandbox and lesson labs are saved as they change and restored on reload (see persistence/);
-// an embedded widget's labs (worker name from src/embed/start-worker.ts) are throwaway ones.
-const embedded = (globalThis as { name?: string }).name === 'kubelab-embed';
+// an embedded widget's labs are throwaway ones.
+const embedded = isEmbedWorker();
 const throwaway = () => memorySlot((files) => createLab({ seed: seed(), clock, files: files ?? STARTER_FILES, fetchUrl, storage: volumes.forLab() }));
 const slot = (name: SlotName) =>
   embedded

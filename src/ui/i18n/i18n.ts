@@ -1,3 +1,4 @@
+import { fillPlaceholders } from './fill';
 import { en, zhCN, type MessageKey, type Messages } from './strings';
 
 export const UI_LANGUAGES = ['en', 'zh-CN'] as const;
@@ -11,8 +12,7 @@ const MESSAGES: Record<UiLanguage, Messages> = { en, 'zh-CN': zhCN };
 
 /** The message in `language` with `{name}` placeholders filled; unknown placeholders stay as written. */
 export function translate(language: UiLanguage, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = MESSAGES[language][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillPlaceholders(MESSAGES[language][key] ?? en[key], params);
 }
 
 export function isUiLanguage(value: unknown): value is UiLanguage {

@@ -7,8 +7,6 @@ import { takeEarlyStorage, type EarlyStorage } from './early-storage';
 import { claimLock } from './lab-lock';
 import { openSavedSlot, type SavedLabOptions, type SavedSlot } from './saved-lab';
 
-export { SAVED_LAB_LOCK } from './lab-lock';
-
 /** The sandbox keeps the original database and folder names, so labs saved before lesson slots existed still load. */
 const SLOTS = {
   sandbox: { database: DB_NAME, folderPrefix: 'lab-' },

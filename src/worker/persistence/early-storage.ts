@@ -1,7 +1,7 @@
 /**
  * The saved lab's storage, opened by worker-entry.ts as the worker starts, while
  * the lab's code still downloads and compiles: the lock is claimed and IndexedDB
- * opened at once, and once the lock is held every record is read. openBrowserSavedLab
+ * opened at once, and once the lock is held every record is read. openBrowserSlot
  * takes what was started here instead of starting it itself.
  */
 import type { LockManagerLike } from '../opfs-volumes';

@@ -8,9 +8,9 @@ import { headlessService, statefulSet } from '../../cluster/testing/fixtures';
 import { MemoryVolumeBackend } from '../../cluster/storage/volume-backend';
 import { createLab, type Lab } from '../create-lab';
 import { FakeDirectory } from '../opfs-fake.testkit';
-import { loadOpfsVolumes, savedLabVolumes } from '../opfs-volumes';
+import { loadOpfsVolumes, removeOtherSavedLabs, savedLabVolumes } from '../opfs-volumes';
 import { openIdbStorage, type LabStorage } from './idb-storage';
-import { openSavedLab, type SavedLabOptions } from './saved-lab';
+import { openSavedSlot, type SavedLabOptions } from './saved-lab';
 
 const settle = () => new Promise<void>((r) => setImmediate(r));
 
@@ -20,13 +20,19 @@ function profile() {
   const opfs = new FakeDirectory();
   let clock = new VirtualClock(Date.UTC(2026, 0, 1));
   let folders = 0;
-  const open = (overrides: Partial<SavedLabOptions> = {}) => {
+  /** A page load: the saved lab restored, or a fresh one. */
+  const open = async (overrides: Partial<SavedLabOptions> = {}) => {
     clock = new VirtualClock(Date.UTC(2026, 0, 1));
-    return openSavedLab({
+    const slot = await openSavedSlot({
       openStorage: () => openIdbStorage('kubelab', idb),
       loadVolumes: async (name) => loadOpfsVolumes(await opfs.getDirectoryHandle(name)),
       volumes: (name, loaded) => savedLabVolumes(Promise.resolve(opfs), name, () => clock.now(), loaded),
       memoryVolumes: () => new MemoryVolumeBackend(() => clock.now()),
+      // Listing a real OPFS folder takes a while: a fresh lab's folder may appear meanwhile.
+      removeOtherVolumes: async (keep) => {
+        await settle();
+        await removeOtherSavedLabs(opfs, keep, 'lab-');
+      },
       newFolderName: () => `lab-${++folders}`,
       catchUpClock: (ms) => clock.advance(Math.max(0, ms - clock.now())),
       now: () => clock.now(),
@@ -34,8 +40,11 @@ function profile() {
       makeLab: ({ storage, restore }) => createLab({ seed: 7, clock, storage, restore }),
       ...overrides,
     });
+    const restored = slot.restore();
+    const lab = restored ?? slot.fresh();
+    return { lab, restored: !!restored, status: () => slot.status(), fresh: () => slot.fresh(), whenSaved: () => slot.whenSaved() };
   };
-  return { open, clock: () => clock };
+  return { open, clock: () => clock, folders: () => [...opfs.children.keys()] };
 }
 
 async function visible(lab: Lab): Promise<string[]> {
@@ -54,6 +63,24 @@ describe('the saved sandbox lab', () => {
     const saved = await profile().open();
     expect(saved.restored).toBe(false);
     expect(saved.status()).toEqual({ saving: true, message: undefined });
+  });
+
+  it("removes the slot's old volume folders but never a fresh lab's new one", async () => {
+    const p = profile();
+    const first = await p.open();
+    await settle();
+    await settle();
+    expect(p.folders()).toEqual(['lab-1']);
+    first.fresh();
+    await settle();
+    await settle();
+    expect(p.folders()).toEqual(['lab-2']);
+    await first.whenSaved();
+
+    const second = await p.open();
+    await settle();
+    await settle();
+    expect([second.restored, p.folders(), second.status()]).toEqual([true, ['lab-2'], { saving: true, message: undefined }]);
   });
 
   it('comes back after a reload with the same objects and the files written in its volumes', async () => {

@@ -62,31 +62,8 @@ export interface SavedSlot {
   whenSaved(): Promise<void>;
 }
 
-export interface SavedLab {
-  /** The lab to start with: the restored one, or a fresh one. */
-  lab: Lab;
-  restored: boolean;
-  status(): PersistenceStatus;
-  /** A fresh lab that replaces the saved one (its records and volume files go). */
-  fresh(): Lab;
-  whenSaved(): Promise<void>;
-}
-
 const UNAVAILABLE = 'This browser does not let kubelab store data here (private window?): the lab runs in memory and is lost when the page closes.';
 const OTHER_TAB = 'kubelab is open in another tab, which saves its lab: this tab runs its own lab in memory only.';
-
-/** Opens the slot and hands back its lab: the saved one restored, or a fresh one. */
-export async function openSavedLab(o: SavedLabOptions): Promise<SavedLab> {
-  const slot = await openSavedSlot(o);
-  const restored = slot.restore();
-  return {
-    lab: restored ?? slot.fresh(),
-    restored: !!restored,
-    status: () => slot.status(),
-    fresh: () => slot.fresh(),
-    whenSaved: () => slot.whenSaved(),
-  };
-}
 
 /** Reads what the slot holds; no lab exists until `restore` or `fresh`. */
 export async function openSavedSlot(o: SavedLabOptions): Promise<SavedSlot> {
@@ -110,16 +87,17 @@ export async function openSavedSlot(o: SavedLabOptions): Promise<SavedSlot> {
   if (recovered.problems.length)
     messages.push(`${recovered.problems.length} saved record(s) could not be read and were skipped; the rest of the lab was recovered: ${recovered.problems.join('; ')}`);
 
-  let folder = recovered.volumes ?? o.newFolderName();
+  // Old folders are removed only once a lab owns its folder (restore or fresh): removing them
+  // at open could race a fresh lab's new folder and delete it.
+  let folder = recovered.volumes;
   let volumes: LabVolumesLike | undefined;
   let loaded: Array<[string, VolumeEntry[]]> | undefined;
-  if (recovered.snapshot && storage) {
+  if (recovered.snapshot && storage && folder) {
     loaded = await o.loadVolumes(folder).catch(() => {
       messages.push("The saved volumes' files could not be read: the volumes start empty.");
       return [];
     });
   }
-  if (storage) void o.removeOtherVolumes?.(folder).catch(() => {});
 
   let lab: Lab | undefined;
   let persistence: LabPersistence | undefined;
@@ -180,6 +158,7 @@ export async function openSavedSlot(o: SavedLabOptions): Promise<SavedSlot> {
       pending = undefined;
       if (!saved?.snapshot || !storage) return undefined;
       o.catchUpClock(saved.snapshot.clockTime);
+      folder ??= o.newFolderName();
       volumes = o.volumes(folder, loaded);
       let restored: Lab;
       try {
@@ -192,6 +171,7 @@ export async function openSavedSlot(o: SavedLabOptions): Promise<SavedSlot> {
         return undefined;
       }
       if (saved.damagedKeys.length) void storage.write(new Map(), saved.damagedKeys).catch(() => {});
+      void o.removeOtherVolumes?.(folder).catch(() => {});
       follow(restored, true, saved.lesson);
       return restored;
     },

@@ -1,5 +1,5 @@
 import type { Program } from '../../program';
-import { abs, invalidOption, parseArgs } from './common';
+import { abs, invalidOption, missingOperand, parseArgs } from './common';
 
 const OCTAL = /^[0-7]{1,4}$/;
 const SYMBOLIC = /^[ugoa]*(?:[-+=](?:[rwxXst]*|[ugo]))+(?:,[ugoa]*(?:[-+=](?:[rwxXst]*|[ugo]))+)*$/;
@@ -10,13 +10,15 @@ const SYMBOLIC = /^[ugoa]*(?:[-+=](?:[rwxXst]*|[ugo]))+(?:,[ugoa]*(?:[-+=](?:[rw
  * 755), so a valid change leaves nothing else to do.
  */
 export const chmod: Program = async (io) => {
-  const parsed = parseArgs(io.argv.slice(1), 'Rvcf', '', { recursive: 'R', verbose: 'v', changes: 'c', silent: 'f', quiet: 'f' });
+  // GNU takes `chmod -x f`, `-w,+r`… as a mode, not as options (several join with commas).
+  const args = io.argv.slice(1);
+  const end = args.indexOf('--');
+  const isMode = (a: string, i: number) => (end < 0 || i < end) && /^-[rwxXst]/.test(a);
+  const optionModes = args.filter(isMode);
+  const parsed = parseArgs(args.filter((a, i) => !isMode(a, i)), 'Rvcf', '', { recursive: 'R', verbose: 'v', changes: 'c', silent: 'f', quiet: 'f' });
   if ('bad' in parsed) return invalidOption(io, 'chmod', parsed.bad);
-  const [mode, ...files] = parsed.operands;
-  if (mode === undefined || files.length === 0) {
-    io.stderr.write(`chmod: missing operand${mode === undefined ? '' : ` after ‘${mode}’`}\nTry 'chmod --help' for more information.\n`);
-    return 1;
-  }
+  const [mode, ...files] = optionModes.length ? [optionModes.join(','), ...parsed.operands] : parsed.operands;
+  if (mode === undefined || files.length === 0) return missingOperand(io, 'chmod', mode === undefined ? 'operand' : `operand after ‘${mode}’`);
   if (!OCTAL.test(mode) && !SYMBOLIC.test(mode)) {
     io.stderr.write(`chmod: invalid mode: ‘${mode}’\nTry 'chmod --help' for more information.\n`);
     return 1;

@@ -12,6 +12,11 @@ export function abs(io: ProgramIO, path: string): string {
   return resolvePath(io.cwd, path);
 }
 
+/** Who runs the program: a container's processes run as root; the learner's own shell sets USER. */
+export function userOf(io: ProgramIO): string {
+  return io.env.USER ?? 'root';
+}
+
 /** GNU's "missing operand" pair of lines. */
 export function missingOperand(io: ProgramIO, cmd: string, what = 'operand'): number {
   io.stderr.write(`${cmd}: missing ${what}\nTry '${cmd} --help' for more information.\n`);

@@ -39,6 +39,18 @@ describe('coreutils', () => {
     });
   });
 
+  it('chmod takes -x, -w,+r… as a mode, as GNU does, while -R stays an option', async () => {
+    expect(await run('chmod -x f && chmod -R -w,+r d && chmod -x -- f', 'mkdir d; touch f')).toEqual({ stdout: '', stderr: '', status: 0 });
+    expect(await run('chmod -x; chmod -z f; chmod -xq f', 'touch f')).toEqual({
+      stdout: '',
+      stderr:
+        "chmod: missing operand after ‘-x’\nTry 'chmod --help' for more information.\n" +
+        "chmod: invalid option -- 'z'\nTry 'chmod --help' for more information.\n" +
+        "chmod: invalid mode: ‘-xq’\nTry 'chmod --help' for more information.\n",
+      status: 1,
+    });
+  });
+
   it('mkdir, rm, touch, cp, mv report GNU errors', async () => {
     const r = await run('mkdir d; mkdir d; mkdir x/y; rm nope; rm d; touch a/b; cp nope x; mv nope x; cp d e; rm');
     expect(r.stderr).toBe(

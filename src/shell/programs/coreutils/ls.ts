@@ -1,6 +1,6 @@
 import type { FileStat } from '../../fs-types';
 import type { Program, ProgramIO } from '../../program';
-import { abs, invalidOption, parseArgs } from './common';
+import { abs, invalidOption, parseArgs, userOf } from './common';
 import { columns } from './columns';
 import { MONTHS } from '../../../cluster/calendar';
 
@@ -81,8 +81,7 @@ function render(io: ProgramIO, entries: Entry[], f: Set<string>): string {
 }
 
 function long(io: ProgramIO, entries: Entry[], human: boolean): string {
-  // A container's processes run as root; only the learner's own shell sets USER.
-  const user = io.env.USER ?? 'root';
+  const user = userOf(io);
   const now = io.ctx.clock.now();
   const rows = entries.map((e) => {
     const links = e.stat.type === 'dir' ? String(2 + countSubdirs(io, e)) : '1';

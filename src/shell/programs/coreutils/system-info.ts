@@ -1,5 +1,6 @@
 import type { Program } from '../../program';
 import { MONTHS, WEEKDAYS } from '../../../cluster/calendar';
+import { userOf } from './common';
 
 const KERNEL = '6.1.0-28-amd64';
 const KERNEL_VERSION = '#1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22)';
@@ -40,7 +41,7 @@ export const env: Program = async (io) => {
 };
 
 export const whoami: Program = async (io) => {
-  io.stdout.write((io.env.USER ?? 'learner') + '\n');
+  io.stdout.write(userOf(io) + '\n');
   return 0;
 };
 
