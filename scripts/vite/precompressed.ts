@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import sirv from 'sirv';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import type { Plugin } from 'vite';
@@ -43,10 +43,19 @@ export function precompressedFiles(dist: string) {
       res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    if (gzip && file.startsWith(dist) && existsSync(`${file}.gz`)) serve(req, res, next);
+    if (gzip && hasGzipCopy(dist, req.url ?? '/')) serve(req, res, next);
     else next();
   };
+}
+
+/**
+ * Whether `url` names a file inside `dist` with a gzip copy beside it. Besides sirv's own
+ * lookup (only files it listed at start-up), this keeps a `..` path, or a sibling folder
+ * whose name starts with dist's, from reaching sirv at all.
+ */
+export function hasGzipCopy(dist: string, url: string): boolean {
+  const path = decodeURIComponent(url.split('?')[0]);
+  const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
+  return file.startsWith(dist + sep) && existsSync(`${file}.gz`);
 }

@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { precompressedFiles } from '../../scripts/vite/precompressed';
+import { hasGzipCopy, precompressedFiles } from '../../scripts/vite/precompressed';
 
-const dist = mkdtempSync(join(tmpdir(), 'kubelab-dist-'));
+// dist sits in a folder of its own, beside a secret and a sibling folder named dist-x.
+const parent = mkdtempSync(join(tmpdir(), 'kubelab-preview-'));
+const dist = join(parent, 'dist');
 let server: Server;
 let port = 0;
 
@@ -23,7 +25,12 @@ function get(path: string, encoding?: string): Promise<{ status: number; headers
 }
 
 beforeAll(async () => {
-  mkdirSync(join(dist, 'assets'));
+  mkdirSync(join(dist, 'assets'), { recursive: true });
+  writeFileSync(join(parent, 'secret.txt'), 'secret');
+  writeFileSync(join(parent, 'secret.txt.gz'), gzipSync('secret'));
+  mkdirSync(`${dist}-x`);
+  writeFileSync(join(`${dist}-x`, 'secret.txt'), 'secret');
+  writeFileSync(join(`${dist}-x`, 'secret.txt.gz'), gzipSync('secret'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><p>kubelab</p>');
   writeFileSync(join(dist, 'index.html.gz'), gzipSync('<!doctype html><p>kubelab</p>'));
   writeFileSync(join(dist, 'assets', 'app-1a2b.js'), 'export const app = 1;');
@@ -65,7 +72,17 @@ describe('precompressed preview files', () => {
   });
 
   it('does not serve files outside the built folder', async () => {
-    expect((await get('/../etc/passwd.gz', 'gzip')).body.toString()).toBe('next');
-    expect((await get('/%2e%2e/%2e%2e/etc/hostname', 'gzip')).body.toString()).toBe('next');
+    expect((await get('/%2e%2e/secret.txt', 'gzip')).body.toString()).toBe('next');
+    expect((await get('/../secret.txt', 'gzip')).body.toString()).toBe('next');
+    expect((await get('/%2e%2e/dist-x/secret.txt', 'gzip')).body.toString()).toBe('next');
+  });
+
+  // sirv would refuse these too, so the guard itself is checked here.
+  it('finds no gzip copy above the built folder or in a sibling whose name starts with it', () => {
+    expect(hasGzipCopy(dist, '/assets/app-1a2b.js')).toBe(true);
+    expect(hasGzipCopy(dist, '/')).toBe(true);
+    expect(hasGzipCopy(dist, '/%2e%2e/secret.txt')).toBe(false);
+    expect(hasGzipCopy(dist, '/../secret.txt')).toBe(false);
+    expect(hasGzipCopy(dist, '/%2e%2e/dist-x/secret.txt')).toBe(false);
   });
 });

@@ -1,22 +1,7 @@
-import { test, expect, type Page } from '@playwright/test';
-import { run, screenText, typeLine, waitForPrompt } from './terminal';
+import { test, expect } from '@playwright/test';
+import { focusTerminal, openLesson, run, screenText, step, typeLine, waitForPrompt } from './terminal';
 
 const LESSON = '02-first-statefulset';
-
-const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
-
-/** Opens a lesson from the course home and waits for its first step and a fresh prompt. */
-async function openLesson(page: Page, title: string): Promise<void> {
-  await page.goto('/#/');
-  await page.getByRole('link', { name: title }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: 20_000 });
-  await focusTerminal(page);
-}
-
-async function focusTerminal(page: Page): Promise<void> {
-  await page.locator('.xterm-helper-textarea').first().focus();
-  await waitForPrompt(page);
-}
 
 test('the course home lists the lessons with their level, length and progress, and the sandbox', async ({ page }) => {
   await page.goto('/#/');

@@ -3,10 +3,9 @@ import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveFolder } from './static-server';
-import { run, waitForPrompt } from './terminal';
+import { focusTerminal, run, step } from './terminal';
 
 const LESSON = '02-first-statefulset';
-const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
 
 /** The service worker installs (and precaches) after the first visit's load event. */
 async function waitForServiceWorker(page: Page): Promise<void> {
@@ -16,8 +15,7 @@ async function waitForServiceWorker(page: Page): Promise<void> {
 async function openLessonPage(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Your first StatefulSet' })).toBeVisible({ timeout: 20_000 });
   await page.waitForFunction(() => '__kubelab' in globalThis);
-  await page.locator('.xterm-helper-textarea').first().focus();
-  await waitForPrompt(page);
+  await focusTerminal(page);
 }
 
 test('the precache holds every built file: lazy chunks, the lab worker, the lessons and the widget', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { openLab, run, screenText, startStarterStatefulSet, typeLine, waitForPrompt } from './terminal';
+import { focusTerminal, openLab, openLesson, run, screenText, startStarterStatefulSet, step, typeLine, waitForPrompt } from './terminal';
 
 /** `kubectl get` output without the AGE column, which moves on between two looks. */
 const withoutAge = (table: string) => table.replace(/\s+\S+$/gm, '');
@@ -100,15 +100,11 @@ test("the learner's home directory and kubeconfig namespace survive a reload", a
 // A lesson's lab is saved like the sandbox: a reload mid-lesson comes back to the same cluster, not a fresh one.
 test("a reload mid-lesson finds the lesson's pods, PVCs and a file written in a volume intact", async ({ page }) => {
   test.setTimeout(120_000);
-  const step = (id: string) => page.locator(`[data-step="${id}"]`);
-  await page.goto('/#/');
-  await page.getByRole('link', { name: 'Stable storage' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Stable storage' })).toBeVisible({ timeout: 20_000 });
+  await openLesson(page, 'Stable storage');
   await page.getByRole('button', { name: 'Run simulated time at 10× speed' }).click();
-  await page.locator('.xterm-helper-textarea').first().focus();
-  await waitForPrompt(page);
+  await focusTerminal(page);
   expect(await run(page, 'kubectl apply -f web.yaml')).toBe('service/nginx created\nstatefulset.apps/web created\n');
-  await expect(step('claim-templates')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(step(page, 'claim-templates')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
   expect(await run(page, "kubectl exec web-2 -- sh -c 'echo kept > /usr/share/nginx/html/index.html'")).toBe('');
   const before = withoutAge(await run(page, 'kubectl get pods,pvc'));
   expect(before).toMatch(/^pod\/web-2\s+1\/1\s+Running\s+0$/m);
@@ -116,9 +112,8 @@ test("a reload mid-lesson finds the lesson's pods, PVCs and a file written in a 
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Stable storage' })).toBeVisible({ timeout: 20_000 });
-  await page.locator('.xterm-helper-textarea').first().focus();
-  await waitForPrompt(page);
-  await expect(step('claim-templates')).toHaveAttribute('data-status', 'done');
+  await focusTerminal(page);
+  await expect(step(page, 'claim-templates')).toHaveAttribute('data-status', 'done');
   await expect(page.getByText('the cluster is fresh')).toHaveCount(0);
   // The chosen speed comes back too.
   await expect(page.getByRole('button', { name: 'Run simulated time at 10× speed' })).toHaveAttribute('aria-pressed', 'true');

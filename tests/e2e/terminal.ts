@@ -20,6 +20,23 @@ export async function waitForPrompt(page: Page, prompt = '$ '): Promise<void> {
   await expect.poll(() => cursorLine(page), { message: `waiting for the prompt ${JSON.stringify(prompt)}` }).toBe(prompt);
 }
 
+/** A lesson step in the lesson panel, by id (its data-status tells current or done). */
+export const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
+
+/** Opens a lesson from the course home and waits for its first step and a fresh prompt. */
+export async function openLesson(page: Page, title: string): Promise<void> {
+  await page.goto('/#/');
+  await page.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: 20_000 });
+  await focusTerminal(page);
+}
+
+/** Puts the keyboard in the first terminal (after a click elsewhere) and waits for its prompt. */
+export async function focusTerminal(page: Page): Promise<void> {
+  await page.locator('.xterm-helper-textarea').first().focus();
+  await waitForPrompt(page);
+}
+
 /** Types a line as a person would and presses Enter. */
 export async function typeLine(page: Page, line: string): Promise<void> {
   await page.keyboard.type(line);

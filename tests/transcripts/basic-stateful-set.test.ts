@@ -2,31 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSession, type Session } from '../../src/headless';
 import { golden, seedLines } from './seed-replay';
 
-const ANY_ORDER = '# rows in any order';
-
-/**
- * After a `# rows in any order` note, the next command's or watch's rows are
- * grouped by their first column (each pod's own events keep their order): how
- * concurrent pods interleave, and how random volume names sort, is not part of
- * what the tutorial shows.
- */
-function groupRows(lines: string[]): string[] {
-  const out = [...lines];
-  for (let i = out.indexOf(ANY_ORDER); i >= 0; i = out.indexOf(ANY_ORDER, i + 1)) {
-    let start = i + 1;
-    while (start < out.length && !(out[start] === 'watch^C' || out[start].startsWith('$ '))) start++;
-    start++;
-    if (out[start]?.startsWith('NAME ')) start++;
-    let end = start;
-    while (end < out.length && !/^(\$ |watch|# |\^C|\[)/.test(out[end])) end++;
-    // A masked first column (a volume name) says nothing: such rows sort whole.
-    const rows = out.slice(start, end).map((line, k) => ({ line, k, key: line.startsWith('<') ? line : line.split(' ')[0] }));
-    rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.k - b.k));
-    out.splice(start, rows.length, ...rows.map((r) => r.line));
-  }
-  return out;
-}
-
 // The official tutorial "StatefulSet Basics" (kubernetes/website,
 // content/en/docs/tutorials/stateful-application/basic-stateful-set.md), every
 // command in order, with a second terminal for each `--watch`. Its manifests
@@ -108,6 +83,6 @@ describe('tutorial: StatefulSet Basics', () => {
     const fetchUrl = async (url: string) => examples[url.replace('https://k8s.io/examples/', '')] ?? Promise.reject(new Error(`unexpected URL ${url}`));
     session = createSession({ seed: 1, fetchUrl });
     const [actual, expected] = await seedLines(session, TRANSCRIPT);
-    expect(groupRows(actual)).toEqual(groupRows(expected));
+    expect(actual).toEqual(expected);
   });
 });

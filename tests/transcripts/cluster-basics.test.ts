@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSession, type Session } from '../../src/headless';
-import { commandsOf, replay } from './run-transcript';
+import { replay } from './run-transcript';
 
 let session: Session;
 afterEach(() => session?.close());
 
 async function expectTranscript(transcript: string): Promise<void> {
-  expect(await replay(session, commandsOf(transcript))).toBe(transcript);
+  expect(await replay(session, transcript)).toBe(transcript);
 }
 
 describe('a fresh lab cluster, as kubectl v1.32 shows it', () => {

@@ -1,7 +1,8 @@
 /**
  * Masks what differs between any two runs of the same steps on real clusters
- * (ages, IPs, uids, generated hashes and volume names), so a transcript can be
- * compared line by line with what a seed or real kubectl printed.
+ * (ages, IPs, uids, generated hashes, volume names and the drawn values below),
+ * so a transcript can be compared line by line with what a seed or real kubectl
+ * printed.
  * Column padding depends on the masked widths, so runs of spaces become two.
  */
 const SAFE = '[bcdfghjklmnpqrstvwxz2456789]'; // apimachinery rand.SafeEncodeString's alphabet
@@ -20,8 +21,28 @@ const RULES: Array<[RegExp, string]> = [
   [/(?<=^|\s|\()\d+[smhdy](?:\d+[smh])?(?=\s|$|\))/g, '<age>'],
 ];
 
-export function mask(text: string): string {
+// Values the simulator draws at random or counts, as a real cluster does, and that no
+// transcript means to check: each keeps the text around it, so the rest is still compared.
+const DRAWN: Array<[RegExp, string]> = [
+  [/\b(resourceVersion"?: )"\d+"/g, '$1"<rv>"'],
+  [new RegExp(`\\bkube-api-access-${SAFE}{5}\\b`, 'g'), 'kube-api-access-<suffix>'],
+  [/\bcontainerd:\/\/[0-9a-f]{64}\b/g, 'containerd://<id>'],
+  // kubelet's "Successfully pulled image … in 2.604s (2.604s including waiting)".
+  [/\bin \d[\d.hmµs]* \(\d[\d.hmµs]* including waiting\)/g, 'in <pull> (<pull> including waiting)'],
+  // ping's round-trip times.
+  [/\btime=\d+\.\d+ ms\b/g, 'time=<rtt> ms'],
+  [/\bmin\/avg\/max = \d+\.\d+\/\d+\.\d+\/\d+\.\d+ ms\b/g, 'min/avg/max = <rtt> ms'],
+];
+
+/** Masks only the drawn values above, for transcripts compared character for character. */
+export function maskDrawn(text: string): string {
   let out = text;
+  for (const [pattern, replacement] of DRAWN) out = out.replace(pattern, replacement);
+  return out;
+}
+
+export function mask(text: string): string {
+  let out = maskDrawn(text);
   for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
   return out
     .split('\n')

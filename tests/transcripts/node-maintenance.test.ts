@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSession, type Session } from '../../src/headless';
-import { commandsOf, replay } from './run-transcript';
+import { replay } from './run-transcript';
 
 let session: Session;
 afterEach(() => session?.close());
@@ -122,10 +122,6 @@ ledger-pdb   N/A             1                 0                     15s
 describe('node maintenance: cordon, drain with a PodDisruptionBudget, uncordon', () => {
   it('evicts one pod per drain, retries while the budget is spent, and reschedules the pods elsewhere', async () => {
     session = createSession({ seed: 31, files: { 'ledger.yaml': manifest } });
-    const out = await replay(
-      session,
-      commandsOf(TRANSCRIPT),
-    );
-    expect(out).toBe(TRANSCRIPT);
+    expect(await replay(session, TRANSCRIPT)).toBe(TRANSCRIPT);
   });
 });

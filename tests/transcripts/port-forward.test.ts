@@ -84,6 +84,13 @@ describe('kubectl port-forward', () => {
     expect(await s.exec('kubectl -n shop port-forward svc/front 8080:81')).toMatchObject({ output: 'error: Service front does not have a service port 81\n', exitCode: 1 });
     await s.exec('kubectl -n shop run late --image=nginx:1.27');
     expect(await s.exec('kubectl -n shop port-forward late 8080:80')).toMatchObject({ output: 'error: unable to forward port because pod is not running. Current status=Pending\n', exitCode: 1 });
-    expect(await s.exec('curl web-0.front.shop.svc.cluster.local')).toMatchObject({ output: 'curl: (6) Could not resolve host: web-0.front.shop.svc.cluster.local\n', exitCode: 6 });
+  });
+
+  it("does not resolve a running pod's cluster DNS name on the learner's machine", async () => {
+    const s = await started();
+    expect(await s.exec('curl front-0.front.shop.svc.cluster.local')).toMatchObject({
+      output: 'curl: (6) Could not resolve host: front-0.front.shop.svc.cluster.local\n',
+      exitCode: 6,
+    });
   });
 });

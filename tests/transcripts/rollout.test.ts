@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSession, type Session } from '../../src/headless';
-import { commandsOf, replay } from './run-transcript';
+import { replay } from './run-transcript';
 
 let session: Session;
 afterEach(() => session?.close());
@@ -41,10 +41,10 @@ describe('rollout status follows a StatefulSet rollout event by event', () => {
     session = createSession({ seed: 11, files: { 'cache.yaml': manifest } });
     const out = await replay(
       session,
-      commandsOf(`$ kubectl apply -f cache.yaml
+      `$ kubectl apply -f cache.yaml
 $ kubectl rollout status statefulset/cache
 $ kubectl set image statefulset/cache main=nginx:1.27
-$ kubectl rollout status sts cache`),
+$ kubectl rollout status sts cache`,
     );
     const lines = out.split('\n');
     // Each status write is a watch event, so a line can repeat; the sequence is what matters.

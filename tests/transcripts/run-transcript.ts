@@ -4,6 +4,7 @@ import type { Session } from '../../src/headless';
  * A transcript as a person would read it: `$ command` lines followed by what
  * the command printed. Lines typed at a `> ` continuation prompt (heredoc
  * bodies) are written `> line`. Exit codes other than 0 are noted `[exit N]`.
+ * Only the `$ ` and `> ` lines are typed; the rest is expected output.
  */
 export async function replay(session: Session, script: string): Promise<string> {
   let out = '';
@@ -17,10 +18,3 @@ export async function replay(session: Session, script: string): Promise<string> 
   return out;
 }
 
-/** The typed lines of a transcript, with the printed lines it expects. */
-export function commandsOf(transcript: string): string {
-  return transcript
-    .split('\n')
-    .filter((l) => l.startsWith('$ ') || l.startsWith('> '))
-    .join('\n');
-}

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSession, type Session } from '../../src/headless';
 import { golden, seedLines } from './seed-replay';
@@ -129,15 +131,8 @@ spec:
           storage: 10Gi
 `;
 
-const MYSQL_CONFIG = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: mysql-config
-data:
-  my.cnf: |
-    [mysqld]
-    max_connections=100
-`;
+// The seed names a ConfigMap mysql-config without showing it: the stateful-app lesson's is used.
+const MYSQL_CONFIG = readFileSync(join(__dirname, '../../lessons/09-stateful-app/files/mysql-config.yaml'), 'utf8');
 
 let session: Session;
 afterEach(() => session?.close());

@@ -17,7 +17,9 @@ import { mask } from './mask';
  *   `# note`         a comment, kept as it is;
  *   `> line`         a heredoc line; `[exit N]` notes a failing command;
  *   `[no newline]`   the command's output did not end with a newline (a
- *                    terminal shows the next prompt right after it).
+ *                    terminal shows the next prompt right after it);
+ *   `# rows in any order`  the next command's or watch's rows are compared
+ *                    grouped by first column (see groupRows).
  * Any other line is expected output and is ignored when replaying.
  */
 export async function replaySeed(session: Session, script: string): Promise<string> {
@@ -52,7 +54,33 @@ export async function replaySeed(session: Session, script: string): Promise<stri
 /** Replays the script and returns [masked actual, masked expected] for a line-by-line toEqual. */
 export async function seedLines(session: Session, script: string): Promise<[string[], string[]]> {
   const actual = await replaySeed(session, script);
-  return [mask(actual).split('\n'), mask(script.endsWith('\n') ? script : `${script}\n`).split('\n')];
+  return [groupRows(mask(actual).split('\n')), groupRows(mask(script.endsWith('\n') ? script : `${script}\n`).split('\n'))];
+}
+
+const ANY_ORDER = '# rows in any order';
+
+/**
+ * After a `# rows in any order` note, the next command's or watch's rows are
+ * grouped by their first column (each row's own updates keep their order).
+ * Only for order a real cluster does not fix either: pods of a Parallel set or
+ * a garbage collector's deletes interleaving, and tables sorted by random
+ * volume names. A masked first column (a volume name) says nothing: such rows
+ * sort whole.
+ */
+function groupRows(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = out.indexOf(ANY_ORDER); i >= 0; i = out.indexOf(ANY_ORDER, i + 1)) {
+    let start = i + 1;
+    while (start < out.length && !(out[start] === 'watch^C' || out[start].startsWith('$ '))) start++;
+    start++;
+    if (out[start]?.startsWith('NAME ')) start++;
+    let end = start;
+    while (end < out.length && !/^(\$ |watch|# |\^C|\[)/.test(out[end])) end++;
+    const rows = out.slice(start, end).map((line, k) => ({ line, k, key: line.startsWith('<') ? line : line.split(' ')[0] }));
+    rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.k - b.k));
+    out.splice(start, rows.length, ...rows.map((r) => r.line));
+  }
+  return out;
 }
 
 /** A golden transcript kept in tests/transcripts/fixtures/. */
